@@ -1,0 +1,164 @@
+"""The ``handbook`` command: argument parsing only; the work happens in ``build.py``.
+
+Exit codes: 0 fine, 1 catalogue or output errors, 2 usage errors. No traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import build, schema
+from .errors import CatalogueError, HandbookError
+from .report import FORMATS, format_problems
+from .site import BASE_CONFIG
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_ROOT = "catalogues"
+
+root_argument = click.argument(
+    "root", default=DEFAULT_ROOT, type=click.Path(file_okay=False, path_type=str)
+)
+
+
+def _fail_cleanly(command: F) -> F:
+    """Turn the project's errors into a message on stderr and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CatalogueError as error:
+            click.echo(format_problems(error.problems, "text", strict=True), err=True)
+            sys.exit(1)
+        except (HandbookError, OSError) as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="competency-handbook")
+def main() -> None:
+    """Build a competency handbook from a folder of YAML catalogue files.
+
+    ROOT is a catalogue folder (handbook.yaml, competencies/, roles/, paths/);
+    it defaults to ./catalogues.
+    """
+
+
+@main.command()
+@root_argument
+@click.option("--strict", is_flag=True, help="Treat quality warnings as errors.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="text for people, json for tools, github/gitlab for CI annotations.",
+)
+def validate(root: str, strict: bool, fmt: str) -> None:
+    """Check a catalogue and report every problem with file, line and column.
+
+    \b
+    Example:
+      handbook validate catalogues --strict
+      handbook validate --format github   # annotations in a GitHub pull request
+    """
+    result = build.check(Path(root), root)
+    click.echo(format_problems(result.problems, fmt, strict=strict))
+    failing = result.errors or (strict and result.warnings)
+    sys.exit(1 if failing else 0)
+
+
+@main.command()
+@root_argument
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Folder to write.")
+@click.option("--strict", is_flag=True, help="Refuse to generate while there are warnings.")
+@_fail_cleanly
+def generate(root: str, out: Path, strict: bool) -> None:
+    """Write the handbook's Markdown tree (with its own mkdocs.yml) into OUT.
+
+    Only changed files are rewritten; the tree is swapped in whole, so a failed or
+    interrupted run leaves the previous output as it was.
+
+    \b
+    Example:
+      handbook generate catalogues --out build/handbook
+      mkdocs build -f build/handbook/mkdocs.yml
+    """
+    report = build.generate(Path(root), out, display_root=root, strict=strict)
+    click.echo(
+        f"{out}: {len(report.written)} written, {report.unchanged} unchanged, "
+        f"{len(report.removed)} removed"
+    )
+
+
+@main.command("build")
+@root_argument
+@click.option("--site", "site", default="site", show_default=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", default=None, type=click.Path(path_type=Path),
+              help="Where the Markdown tree goes (default: a temporary folder).")
+@_fail_cleanly
+def build_command(root: str, site: Path, out: Path | None) -> None:
+    """Generate the handbook, then build the HTML site strictly into SITE.
+
+    \b
+    Example:
+      handbook build catalogues --site site
+    """
+    with tempfile.TemporaryDirectory(prefix="handbook-") as temporary:
+        tree = out or Path(temporary) / "tree"
+        build.generate(Path(root), tree, display_root=root)
+        build.build_site(tree, site)
+    click.echo(f"site written to {site}")
+
+
+@main.command()
+@root_argument
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@_fail_cleanly
+def serve(root: str, port: int) -> None:
+    """Preview the handbook on http://127.0.0.1:PORT/; edits to ROOT reload the page.
+
+    \b
+    Example:
+      handbook serve catalogues --port 8000
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    build.load_handbook(Path(root), root)  # report catalogue errors before starting
+    os.environ["HANDBOOK_CATALOGUE"] = str(Path(root).absolute())
+    mkdocs_serve(config_file=str(BASE_CONFIG), open_in_browser=False,
+                 livereload=True, dev_addr=f"127.0.0.1:{port}")
+
+
+@main.command("schema")
+@click.argument("kind", required=False, type=click.Choice(sorted(schema.SPECS)))
+@click.option("--out", "out", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Write one <kind>.schema.json file per kind into this folder.")
+def schema_command(kind: str | None, out: Path | None) -> None:
+    """Print the JSON Schema of each catalogue file kind (for editors such as VS Code).
+
+    \b
+    Example:
+      handbook schema role
+      handbook schema --out schemas
+    """
+    kinds = [kind] if kind else list(schema.SPECS)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in kinds:
+            (out / schema.SCHEMA_FILES[name]).write_text(schema.json_schema_text(name), encoding="utf-8")
+        click.echo(f"wrote {len(kinds)} schema file(s) to {out}")
+        return
+    documents = {schema.SCHEMA_FILES[name]: schema.json_schema(name) for name in kinds}
+    click.echo(json.dumps(documents if len(kinds) > 1 else documents[schema.SCHEMA_FILES[kinds[0]]],
+                          indent=2, ensure_ascii=False))
+

@@ -1,0 +1,56 @@
+"""Diagnostics: one location type, one problem type, one exception hierarchy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A position in a catalogue file; line and column count from 1."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about a catalogue, ready to print as ``PATH:LINE:COL: message``."""
+
+    location: Location
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class HandbookError(Exception):
+    """Base class of every error this project raises on purpose."""
+
+
+class CatalogueError(HandbookError):
+    """The catalogue has errors; ``problems`` lists every one of them, sorted."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the catalogue")
+
+
+class OutputError(HandbookError):
+    """The output directory cannot be written safely."""
+
+
+class BrowserNotFoundError(HandbookError):
+    """No Chromium was found to print PDFs with."""

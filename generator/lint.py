@@ -1,0 +1,88 @@
+"""Quality warnings for a valid catalogue; they fail a run only with ``--strict``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .errors import Location, Problem, Severity
+from .model import Handbook
+from .relations import Relations
+
+MAX_RISE = 2
+NEAR_DUPLICATE = 0.8
+_WORD = re.compile(r"\w+")
+
+
+Sources = dict[tuple[str, str, int], Location]
+"""Where things were written: ("role", id, 0), ("competency", id, 0), ("indicator", id, n),
+("step", path id, n)."""
+
+
+def lint(handbook: Handbook, sources: Sources) -> list[Problem]:
+    """Every quality warning of a handbook, pointing at the line concerned."""
+    relations = Relations(handbook)
+    problems = [
+        *_unused_competencies(handbook, relations, sources),
+        *_roles_on_no_path(handbook, relations, sources),
+        *_path_steps(handbook, relations, sources),
+        *_near_duplicate_indicators(handbook, sources),
+    ]
+    return [Problem(p.location, p.message, Severity.WARNING) for p in problems]
+
+
+def _unused_competencies(
+    handbook: Handbook, relations: Relations, sources: Sources
+) -> Iterator[Problem]:
+    for competency in handbook.competencies:
+        if competency.id not in relations.needs:
+            location = sources[("competency", competency.id, 0)]
+            yield Problem(location, f"competency {competency.id!r} is not needed by any role")
+
+
+def _roles_on_no_path(
+    handbook: Handbook, relations: Relations, sources: Sources
+) -> Iterator[Problem]:
+    for role in handbook.roles:
+        if role.id not in relations.positions:
+            yield Problem(sources[("role", role.id, 0)], f"role {role.id!r} is on no career path")
+
+
+def _path_steps(
+    handbook: Handbook, relations: Relations, sources: Sources
+) -> Iterator[Problem]:
+    for path in handbook.paths:
+        for change in relations.step_changes[path.id]:
+            location = sources[("step", path.id, change.index)]
+            step = f"{change.before.id} -> {change.after.id}"
+            for item in change.lowered:
+                yield Problem(
+                    location,
+                    f"target of {item.competency.id!r} falls from {item.before} to {item.after} "
+                    f"along path {path.id!r} ({step})",
+                )
+            for item in change.raised:
+                if item.after - item.before > MAX_RISE:  # type: ignore[operator]
+                    yield Problem(
+                        location,
+                        f"target of {item.competency.id!r} jumps from {item.before} to {item.after} "
+                        f"in one step of path {path.id!r} ({step}): at most {MAX_RISE} levels",
+                    )
+
+
+def _near_duplicate_indicators(handbook: Handbook, sources: Sources) -> Iterator[Problem]:
+    for competency in handbook.competencies:
+        words = [frozenset(_WORD.findall(i.casefold())) for i in competency.indicators]
+        for later in range(len(words)):
+            for earlier in range(later):
+                if _overlap(words[earlier], words[later]) >= NEAR_DUPLICATE:
+                    yield Problem(
+                        sources[("indicator", competency.id, later)],
+                        f"indicators {earlier + 1} and {later + 1} of {competency.id!r} are nearly "
+                        f"the same: {competency.indicators[later]!r}",
+                    )
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 1.0

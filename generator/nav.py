@@ -1,0 +1,35 @@
+"""The site navigation: grouped by family and competency group, never one flat list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import text
+from .i18n import STRINGS
+from .model import Handbook
+from .relations import Relations
+
+NavItem = dict[str, Any] | str
+
+
+def _entry(title: str, path: str) -> NavItem:
+    return {text.plain_html(title): path}
+
+
+def navigation(handbook: Handbook, relations: Relations) -> list[NavItem]:
+    """The MkDocs ``nav``: home, roles by family, paths, competencies by group, matrix."""
+    t = STRINGS[handbook.language]
+    roles: list[NavItem] = []
+    for family in handbook.families:
+        members = [_entry(r.title, f"roles/{r.id}.md") for r in relations.roles_by_family[family.id]]
+        roles.append({text.plain_html(family.name): [f"families/{family.id}.md", *members]})
+    paths = [_entry(p.title, f"paths/{p.id}.md") for p in handbook.paths]
+    groups: list[NavItem] = []
+    for group in handbook.groups:
+        members = [_entry(c.name, f"competencies/{c.id}.md") for c in group.competencies]
+        groups.append({text.plain_html(group.name): members})
+    nav: list[NavItem] = [_entry(t["home"], "index.md"), {t["roles"]: roles}]
+    if paths:
+        nav.append({t["paths"]: paths})
+    nav.append({t["competencies"]: groups})
+    return nav

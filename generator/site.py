@@ -1,0 +1,67 @@
+"""The MkDocs side of a handbook: settings that follow the catalogue, and a standalone tree.
+
+The same settings are applied by the MkDocs hook (``mkdocs build``/``serve`` at the project
+root) and written into the ``mkdocs.yml`` of a generated tree, which builds without the hook
+(plain ``mkdocs build -f OUT/mkdocs.yml``, or MkDocs-compatible tools that run no hooks).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import text
+from .model import Handbook
+
+PROJECT = Path(__file__).resolve().parent.parent
+BASE_CONFIG = PROJECT / "mkdocs.yml"
+SITE_CONFIG = PROJECT / "site_config"
+STATIC_DOCS = SITE_CONFIG / "docs"
+OVERRIDES = SITE_CONFIG / "overrides"
+
+# Material's search splits on these; German adds dashes, slashes and typographic quotes.
+SEARCH_SEPARATOR = r'[\s\-,:!=\[\]()"`/„“”‚‘’–—]+|\.(?!\d)'
+
+
+def settings(handbook: Handbook, nav: list[Any]) -> dict[str, Any]:
+    """MkDocs settings that depend on the catalogue (title, language, nav, edition)."""
+    return {
+        "site_name": text.plain_html(handbook.title),
+        "nav": nav,
+        "language": handbook.language,
+        "extra": {
+            "handbook_version": text.plain_html(handbook.version or ""),
+            "handbook_organisation": text.plain_html(handbook.organisation or ""),
+        },
+    }
+
+
+def standalone_config(handbook: Handbook, nav: list[Any]) -> str:
+    """The ``mkdocs.yml`` of a generated tree: the project's config, made self-contained."""
+    config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
+    values = settings(handbook, nav)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    config["site_name"] = values["site_name"]
+    config["nav"] = values["nav"]
+    config["theme"]["language"] = values["language"]
+    config["theme"]["custom_dir"] = "overrides"
+    config.setdefault("extra", {}).update(values["extra"])
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin["search"]["lang"] = values["language"]
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def static_files() -> dict[str, bytes]:
+    """The project's own assets and theme overrides, as files of a generated tree."""
+    files = {}
+    for folder, prefix in ((STATIC_DOCS, "docs"), (OVERRIDES, "overrides")):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                files[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+    return files

@@ -1,0 +1,331 @@
+"""A small declarative type system for catalogue files.
+
+One spec serves two purposes: ``check`` turns a located YAML node into located Python values
+(collecting every problem), and ``json_schema`` describes the same shape for editors. So the
+JSON Schema can never drift from what the validator accepts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping as MappingType
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from .errors import Location, Problem
+from .load import ID_PATTERN, Mapping, Node, Scalar, Sequence
+
+T = TypeVar("T")
+_INTEGER = re.compile(r"^[-+]?[0-9]+$")
+_NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class V(Generic[T]):
+    """A checked value with the position it came from."""
+
+    value: T
+    location: Location
+
+
+class Invalid(Exception):
+    """Raised inside ``check`` after the problem has been recorded."""
+
+
+def _kind_of(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "a mapping (key: value)"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.is_null:
+        return "nothing"
+    return f"text {node.text!r}" if not node.plain else f"{node.text!r}"
+
+
+class Spec:
+    """Base of all specs; ``what`` names the expected value in messages."""
+
+    what = "a value"
+    description = ""
+
+    def check(self, node: Node, problems: list[Problem]) -> V[Any]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def fail(self, node: Node, problems: list[Problem], message: str | None = None) -> Invalid:
+        text = message or f"expected {self.what}, found {_kind_of(node)}"
+        problems.append(Problem(node.location, text))
+        return Invalid()
+
+    def scalar(self, node: Node, problems: list[Problem]) -> Scalar:
+        if not isinstance(node, Scalar) or node.is_null:
+            raise self.fail(node, problems)
+        return node
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    """Any text, kept exactly as written (``no`` stays "no", ``2026.10`` stays "2026.10")."""
+
+    description: str = ""
+    nullable: bool = False
+    what = "text"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[str | None]:
+        if self.nullable and isinstance(node, Scalar) and node.is_null:
+            return V(None, node.location)
+        text = self.scalar(node, problems).text.strip()
+        if not text:
+            raise self.fail(node, problems, "expected text, found an empty string")
+        return V(text, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": ["string", "null"] if self.nullable else "string"}
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class Id(Spec):
+    """An id (own or a reference); references are resolved later, when all ids are known."""
+
+    description: str = ""
+    what = "an id (lowercase letters, digits and single hyphens, e.g. 'account-manager')"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[str]:
+        text = self.scalar(node, problems).text
+        if not ID_PATTERN.match(text):
+            raise self.fail(node, problems, f"{text!r} is not a valid id: expected {self.what[3:]}")
+        return V(text, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _described({"type": "string", "pattern": ID_PATTERN.pattern}, self.description)
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    minimum: int | None = None
+    maximum: int | None = None
+    description: str = ""
+    what = "a whole number"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[int]:
+        scalar = self.scalar(node, problems)
+        if not scalar.plain or not _INTEGER.match(scalar.text):
+            raise self.fail(node, problems)
+        value = int(scalar.text)
+        if self.minimum is not None and value < self.minimum:
+            raise self.fail(node, problems, f"expected a whole number >= {self.minimum}, found {value}")
+        if self.maximum is not None and value > self.maximum:
+            raise self.fail(node, problems, f"expected a whole number <= {self.maximum}, found {value}")
+        return V(value, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    """A number; ``positive`` demands > 0, otherwise >= 0."""
+
+    positive: bool = False
+    description: str = ""
+    what = "a number"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[float]:
+        scalar = self.scalar(node, problems)
+        if not scalar.plain or not _NUMBER.match(scalar.text):
+            raise self.fail(node, problems)
+        value = float(scalar.text)
+        if value < 0 or (self.positive and value == 0):
+            bound = "> 0" if self.positive else ">= 0"
+            raise self.fail(node, problems, f"expected a number {bound}, found {scalar.text}")
+        return V(int(value) if value.is_integer() else value, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        key = "exclusiveMinimum" if self.positive else "minimum"
+        return _described({"type": "number", key: 0}, self.description)
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(repr(c) for c in self.choices)
+
+    def check(self, node: Node, problems: list[Problem]) -> V[str]:
+        text = self.scalar(node, problems).text
+        if text not in self.choices:
+            raise self.fail(node, problems)
+        return V(text, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _described({"type": "string", "enum": list(self.choices)}, self.description)
+
+
+@dataclass(frozen=True)
+class ListOf(Spec):
+    item: Spec = field(default_factory=Text)
+    min_items: int = 0
+    description: str = ""
+    what = "a list"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[list[V[Any]]]:
+        if not isinstance(node, Sequence):
+            raise self.fail(node, problems, f"expected a list of {self.item.what}, found {_kind_of(node)}")
+        if len(node.items) < self.min_items:
+            raise self.fail(node, problems, f"expected at least {self.min_items} item(s), found none")
+        return V(_check_all(self.item, node.items, problems), node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    """A mapping with free keys, e.g. ``competency-id: level``; order is kept."""
+
+    key: Spec = field(default_factory=Id)
+    value: Spec = field(default_factory=Text)
+    min_items: int = 0
+    description: str = ""
+    what = "a mapping (key: value)"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[list[tuple[V[Any], V[Any]]]]:
+        if not isinstance(node, Mapping):
+            raise self.fail(node, problems)
+        if len(node.entries) < self.min_items:
+            raise self.fail(node, problems, f"expected at least {self.min_items} entry, found none")
+        pairs = []
+        for key_node, value_node in node.entries:
+            try:
+                pairs.append((self.key.check(key_node, problems), self.value.check(value_node, problems)))
+            except Invalid:
+                continue
+        return V(pairs, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "propertyNames": self.key.json_schema(),
+            "additionalProperties": self.value.json_schema(),
+        }
+        if self.min_items:
+            schema["minProperties"] = self.min_items
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Record(Spec):
+    """A mapping with named fields; unknown keys are errors with a "did you mean" hint."""
+
+    fields: MappingType[str, Field] = field(default_factory=dict)
+    title: str = ""
+    description: str = ""
+    what = "a mapping (key: value)"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[dict[str, V[Any]]]:
+        if not isinstance(node, Mapping):
+            raise self.fail(node, problems)
+        values: dict[str, V[Any]] = {}
+        present: set[str] = set()
+        failed = False
+        for key, value in node.entries:
+            spec = self.fields.get(key.text)
+            if spec is None:
+                problems.append(Problem(key.location, self._unknown(key.text)))
+                continue
+            present.add(key.text)
+            if isinstance(value, Scalar) and value.is_null and not _accepts_null(spec.spec):
+                if spec.required:
+                    problems.append(Problem(value.location, f"{key.text!r} needs a value"))
+                    failed = True
+                continue  # an empty optional field counts as absent
+            try:
+                values[key.text] = spec.spec.check(value, problems)
+            except Invalid:
+                failed = True
+        for name, spec in self.fields.items():
+            if spec.required and name not in present:
+                problems.append(Problem(node.location, f"missing required field {name!r}"))
+        if failed or any(f.required and n not in present for n, f in self.fields.items()):
+            raise Invalid()
+        return V(values, node.location)
+
+    def _unknown(self, key: str) -> str:
+        message = f"unknown field {key!r}"
+        close = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+        if close:
+            return f"{message}: did you mean {close[0]!r}?"
+        return f"{message}: expected one of " + ", ".join(self.fields)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {name: f.spec.json_schema() for name, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [name for name, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        if self.title:
+            schema["title"] = self.title
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class Either(Spec):
+    """The first spec whose node shape fits: a scalar or a mapping (path steps)."""
+
+    short: Spec = field(default_factory=Id)
+    long: Spec = field(default_factory=Record)
+    description: str = ""
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return f"{self.short.what} or {self.long.what}"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[Any]:
+        return (self.long if isinstance(node, Mapping) else self.short).check(node, problems)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _described({"oneOf": [self.short.json_schema(), self.long.json_schema()]}, self.description)
+
+
+def _check_all(spec: Spec, nodes: tuple[Node, ...], problems: list[Problem]) -> list[V[Any]]:
+    values = []
+    for node in nodes:
+        try:
+            values.append(spec.check(node, problems))
+        except Invalid:
+            continue
+    return values
+
+
+def _accepts_null(spec: Spec) -> bool:
+    return isinstance(spec, Text) and spec.nullable
+
+
+def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    if description:
+        schema["description"] = description
+    return schema
