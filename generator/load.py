@@ -27,7 +27,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_STR_TAG = "tag:yaml.org,2002:str"
+_STANDARD_TAGS = "tag:yaml.org,2002:"
+_STR_TAG = _STANDARD_TAGS + "str"
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,18 @@ Node = Scalar | Mapping | Sequence
 
 @dataclass(frozen=True)
 class Document:
-    """One catalogue file: its kind (handbook, group, role, path), its id and its tree."""
+    """One catalogue file: its kind (handbook, group, role, path), its id and its tree.
+
+    ``readable`` is False when the file could not be read or parsed (the problem is already
+    reported); its id still exists, so references to it are not reported as unknown.
+    """
 
     kind: str
     id: str
     location: Location
     root: Node | None
+    readable: bool = True  # False: the file could not be read or parsed (already reported)
+    readable: bool = True
 
 
 @dataclass(frozen=True)
@@ -90,12 +97,12 @@ def load(root: Path, display_root: str | None = None) -> LoadResult:
     problems: list[Problem] = []
     documents: list[Document] = []
     if not root.is_dir():
-        problem = Problem(Location(shown), "the catalogue root is not a folder")
+        what = "is not a folder" if root.exists() else "does not exist"
+        message = f"the catalogue root {what}: expected a folder with a handbook.yaml"
+        problem = Problem(Location(shown), message)
         return LoadResult((), (problem,))
     for kind, path, doc_id in _catalogue_files(root, shown, problems):
-        document = _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
-        if document is not None:
-            documents.append(document)
+        documents.append(_load_file(root, path, kind, doc_id, _display(shown, root, path), problems))
     return LoadResult(tuple(documents), tuple(problems))
 
 
@@ -142,7 +149,11 @@ def _folder_files(
             problems.append(Problem(location, message))
             continue
         if path.stem in seen:
-            problems.append(Problem(location, f"duplicate id {path.stem!r}: also {seen[path.stem].name}"))
+            message = (
+                f"duplicate id {path.stem!r}: {seen[path.stem].name} has the same id; "
+                "keep one of the two files"
+            )
+            problems.append(Problem(location, message))
             continue
         seen[path.stem] = path
         yield kind, path, path.stem
@@ -150,14 +161,14 @@ def _folder_files(
 
 def _load_file(
     root: Path, path: Path, kind: str, doc_id: str, shown: str, problems: list[Problem]
-) -> Document | None:
+) -> Document:
     location = Location(shown)
     try:
         text = _read_text(root, path, location)
         tree = _TreeBuilder(shown, problems).parse(text)
     except _YamlProblem as problem:
         problems.append(Problem(problem.location, problem.message))
-        return None
+        return Document(kind, doc_id, location, None, readable=False)
     return Document(kind, doc_id, location, tree)
 
 
@@ -181,12 +192,11 @@ def _decode(data: bytes, location: Location) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        before = data[: error.start].removeprefix(b"\xef\xbb\xbf")
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise _YamlProblem(
-            Location(location.path, line, column), "file is not valid UTF-8 text"
-        ) from error
+        message = "file is not valid UTF-8 text: save it as UTF-8"
+        raise _YamlProblem(Location(location.path, line, column), message) from error
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
@@ -267,4 +277,5 @@ def _refuse_expansion(event: yaml.Event, location: Location) -> None:
         raise _YamlProblem(location, "YAML anchors (&name) are not allowed: write the value out")
     tag = getattr(event, "tag", None)
     if tag is not None and not (tag == _STR_TAG and isinstance(event, yaml.ScalarEvent)):
-        raise _YamlProblem(location, f"YAML tags ({tag}) are not allowed")
+        shown = "!!" + tag.removeprefix(_STANDARD_TAGS) if tag.startswith(_STANDARD_TAGS) else tag
+        raise _YamlProblem(location, f"YAML tags ({shown}) are not allowed: write plain values")

@@ -5,28 +5,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from . import i18n, text
 from .model import Handbook
+from .page import Page
+from .pages import plan_pages
 from .relations import Relations
+from .sheets import plan_sheets
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "docs_templates"
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated page: where it goes, which template renders it, with what."""
-
-    path: str  # relative to the docs folder, e.g. "roles/account-manager.md"
-    template: str
-    title: str  # plain text, for navigation
-    context: Mapping[str, Any] = field(default_factory=dict)
 
 
 def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environment:
@@ -49,9 +40,8 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
 
 def plan(handbook: Handbook, relations: Relations) -> Iterator[Page]:
     """Every page of the handbook, in a stable order."""
-    yield Page("index.md", "home.md.j2", i18n.STRINGS[handbook.language]["home"])
-    for role in relations.roles_in_order:
-        yield Page(f"roles/{role.id}.md", "role.md.j2", role.title, {"role": role})
+    yield from plan_pages(handbook, relations)
+    yield from plan_sheets(handbook, relations)
 
 
 def render(handbook: Handbook, templates: Path = TEMPLATES) -> dict[str, str]:

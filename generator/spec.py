@@ -97,7 +97,8 @@ class Id(Spec):
     def check(self, node: Node, problems: list[Problem]) -> V[str]:
         text = self.scalar(node, problems).text
         if not ID_PATTERN.match(text):
-            raise self.fail(node, problems, f"{text!r} is not a valid id: expected {self.what[3:]}")
+            message = f"{text!r} is not a valid id: use lowercase letters, digits and single hyphens"
+            raise self.fail(node, problems, message)
         return V(text, node.location)
 
     def json_schema(self) -> dict[str, Any]:

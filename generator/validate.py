@@ -7,14 +7,14 @@ no error. Quality warnings (the linter) live in ``lint.py``.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
 from .errors import Location, Problem, Severity
 from .lint import Sources, lint
-from .load import Document, LoadResult
+from .load import Document, LoadResult, Mapping, Scalar, Sequence
 from .schema import MAX_LEVELS, SPECS
 from .spec import Invalid, V
 
@@ -39,7 +39,7 @@ def validate(loaded: LoadResult) -> Validation:
     """Check every rule of the catalogue contract; return the model only if all hold."""
     problems = list(loaded.problems)
     checked = _check_shapes(loaded.documents, problems)
-    handbook = _Builder(checked, problems).build()
+    handbook = _Builder(checked, _declared_ids(loaded.documents), problems).build()
     if handbook is not None and not any(p.severity is Severity.ERROR for p in problems):
         problems.extend(lint(handbook, _sources(checked)))
         return Validation(handbook, tuple(sorted(problems)))
@@ -55,6 +55,8 @@ class _Checked:
 def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> list[_Checked]:
     checked = []
     for document in documents:
+        if not document.readable:
+            continue
         if document.root is None:
             problems.append(Problem(document.location, "the file is empty: expected a mapping"))
             continue
@@ -64,6 +66,25 @@ def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> lis
             continue
         checked.append(_Checked(document, fields))
     return checked
+
+
+def _declared_ids(documents: Iterable[Document]) -> dict[str, set[str]]:
+    """Role ids (file names) and competency ids as written, even in files with errors."""
+    declared: dict[str, set[str]] = {"role": set(), "competency": set()}
+    for document in documents:
+        if document.kind == "role":
+            declared["role"].add(document.id)
+        elif document.kind == "group" and isinstance(document.root, Mapping):
+            for key, value in document.root.entries:
+                if key.text == "competencies" and isinstance(value, Sequence):
+                    declared["competency"].update(_item_ids(value))
+    return declared
+
+
+def _item_ids(items: Sequence) -> Iterator[str]:
+    for item in items.items:
+        if isinstance(item, Mapping):
+            yield from (v.text for k, v in item.entries if k.text == "id" and isinstance(v, Scalar))
 
 
 def _sources(checked: list[_Checked]) -> Sources:
@@ -101,12 +122,16 @@ def _did_you_mean(word: str, known: Iterable[str]) -> str:
 class _Builder:
     """Cross-file rules (ids, references, levels, cycles) and construction of the model."""
 
-    def __init__(self, checked: list[_Checked], problems: list[Problem]) -> None:
+    def __init__(
+        self, checked: list[_Checked], declared: dict[str, set[str]], problems: list[Problem]
+    ) -> None:
         self.problems = problems
         self.by_kind: dict[str, list[_Checked]] = {"handbook": [], "group": [], "role": [], "path": []}
         for item in checked:
             self.by_kind[item.document.kind].append(item)
-        self.role_ids = {c.document.id for c in self.by_kind["role"]}
+        # Ids of every file and competency, valid or not, so one defect causes one error.
+        self.role_ids = declared["role"]
+        self.declared_competencies = declared["competency"]
         self.levels: int | None = None
 
     def error(self, location: Location, message: str) -> None:
@@ -229,7 +254,7 @@ class _Builder:
             self.error(family.location, f"unknown family {family.value!r}{hint}")
         targets = []
         for key, level in fields["competencies"].value:
-            if key.value not in competency_ids:
+            if key.value not in competency_ids and key.value not in self.declared_competencies:
                 hint = _did_you_mean(key.value, competency_ids)
                 self.error(key.location, f"unknown competency {key.value!r}{hint}")
             self._check_level(level, "target level")
@@ -285,7 +310,8 @@ class _Builder:
         )
 
     def _check_reports_cycles(self, roles: tuple[m.Role, ...]) -> None:
-        boss = {r.id: r.reports_to for r in roles if r.reports_to in self.role_ids}
+        valid = {r.id for r in roles}
+        boss = {r.id: r.reports_to for r in roles if r.reports_to in valid}
         locations = {
             c.document.id: c.fields["reports_to"].location
             for c in self.by_kind["role"]
