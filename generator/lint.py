@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -10,7 +11,8 @@ from .model import Handbook
 from .relations import Relations
 
 MAX_RISE = 2
-NEAR_DUPLICATE = 0.8
+NEAR_DUPLICATE = 0.8  # share of words in common
+NEAR_DUPLICATE_TEXT = 0.9  # similarity of the normalised texts (difflib ratio)
 _WORD = re.compile(r"\w+")
 
 
@@ -48,9 +50,7 @@ def _roles_on_no_path(
             yield Problem(sources[("role", role.id, 0)], f"role {role.id!r} is on no career path")
 
 
-def _path_steps(
-    handbook: Handbook, relations: Relations, sources: Sources
-) -> Iterator[Problem]:
+def _path_steps(handbook: Handbook, relations: Relations, sources: Sources) -> Iterator[Problem]:
     for path in handbook.paths:
         for change in relations.step_changes[path.id]:
             location = sources[("step", path.id, change.index)]
@@ -63,26 +63,30 @@ def _path_steps(
                 )
             for item in change.raised:
                 if item.after - item.before > MAX_RISE:  # type: ignore[operator]
+                    rise = f"jumps from {item.before} to {item.after}"
                     yield Problem(
                         location,
-                        f"target of {item.competency.id!r} jumps from {item.before} to {item.after} "
-                        f"in one step of path {path.id!r} ({step}): at most {MAX_RISE} levels",
+                        f"target of {item.competency.id!r} {rise} in one step of path "
+                        f"{path.id!r} ({step}): at most {MAX_RISE} levels",
                     )
 
 
 def _near_duplicate_indicators(handbook: Handbook, sources: Sources) -> Iterator[Problem]:
     for competency in handbook.competencies:
-        words = [frozenset(_WORD.findall(i.casefold())) for i in competency.indicators]
+        words = [_WORD.findall(i.casefold()) for i in competency.indicators]
         for later in range(len(words)):
-            for earlier in range(later):
-                if _overlap(words[earlier], words[later]) >= NEAR_DUPLICATE:
-                    yield Problem(
-                        sources[("indicator", competency.id, later)],
-                        f"indicators {earlier + 1} and {later + 1} of {competency.id!r} are nearly "
-                        f"the same: {competency.indicators[later]!r}",
-                    )
+            earlier = next((e for e in range(later) if _similar(words[e], words[later])), None)
+            if earlier is not None:
+                yield Problem(
+                    sources[("indicator", competency.id, later)],
+                    f"indicators {earlier + 1} and {later + 1} of {competency.id!r} are nearly "
+                    f"the same: {competency.indicators[later]!r}",
+                )
 
 
-def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
-    union = first | second
-    return len(first & second) / len(union) if union else 1.0
+def _similar(first: list[str], second: list[str]) -> bool:
+    """Mostly the same words, or the same words with small changes (a word more, a typo)."""
+    union = set(first) | set(second)
+    overlap = len(set(first) & set(second)) / len(union) if union else 1.0
+    ratio = difflib.SequenceMatcher(None, " ".join(first), " ".join(second)).ratio()
+    return overlap >= NEAR_DUPLICATE or ratio >= NEAR_DUPLICATE_TEXT

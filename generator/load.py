@@ -7,7 +7,6 @@ are refused before anything could expand or run, and every node keeps its positi
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,7 +70,6 @@ class Document:
     id: str
     location: Location
     root: Node | None
-    readable: bool = True  # False: the file could not be read or parsed (already reported)
     readable: bool = True
 
 
@@ -102,7 +100,9 @@ def load(root: Path, display_root: str | None = None) -> LoadResult:
         problem = Problem(Location(shown), message)
         return LoadResult((), (problem,))
     for kind, path, doc_id in _catalogue_files(root, shown, problems):
-        documents.append(_load_file(root, path, kind, doc_id, _display(shown, root, path), problems))
+        documents.append(
+            _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
+        )
     return LoadResult(tuple(documents), tuple(problems))
 
 
@@ -137,7 +137,13 @@ def _folder_files(
         problems.append(Problem(Location(_display(shown, root, folder)), "expected a folder"))
         return
     seen: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as error:
+        location = Location(_display(shown, root, folder))
+        problems.append(Problem(location, f"cannot read folder: {error.strerror}"))
+        return
+    for path in paths:
         if path.name.startswith(".") or path.suffix not in YAML_SUFFIXES:
             continue
         location = Location(_display(shown, root, path))
@@ -179,6 +185,8 @@ def _read_text(root: Path, path: Path, shown_location: Location) -> str:
             raise _YamlProblem(shown_location, "refusing a link that points outside the catalogue")
         if real.is_dir():
             raise _YamlProblem(shown_location, "expected a YAML file, found a folder")
+        if not real.is_file():  # a pipe or device could block or never end
+            raise _YamlProblem(shown_location, "expected a YAML file, found a special file")
         if real.stat().st_size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             raise _YamlProblem(shown_location, f"file is larger than {limit} MB")
@@ -189,10 +197,11 @@ def _read_text(root: Path, path: Path, shown_location: Location) -> str:
 
 
 def _decode(data: bytes, location: Location) -> str:
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM is accepted and is no character
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start].removeprefix(b"\xef\xbb\xbf")
+        before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         message = "file is not valid UTF-8 text: save it as UTF-8"
@@ -236,7 +245,10 @@ class _TreeBuilder:
             raise _YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
 
     def _where(self, event: yaml.Event) -> Location:
-        return Location(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        return (
+            Location(self.shown, mark.line + 1, mark.column + 1) if mark else Location(self.shown)
+        )
 
     def _node(self, events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> Node:
         location = self._where(event)

@@ -20,7 +20,13 @@ def summary(problems: Sequence[Problem], *, strict: bool) -> str:
     if not problems:
         return "no problems found"
     parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
-    note = " (warnings fail with --strict)" if strict and warnings else ""
+    note = ""
+    if warnings:
+        note = (
+            " (--strict: warnings fail the run)"
+            if strict
+            else " (warnings fail only with --strict)"
+        )
     return ", ".join(parts) + note
 
 
@@ -35,7 +41,8 @@ def _github(problem: Problem) -> str:
     level = "warning" if problem.severity is Severity.WARNING else "error"
     where = problem.location
     file = _escape_github(where.path, property_value=True)
-    return f"::{level} file={file},line={where.line},col={where.column}::{_escape_github(problem.message)}"
+    message = _escape_github(problem.message)
+    return f"::{level} file={file},line={where.line},col={where.column}::{message}"
 
 
 def _as_dict(problem: Problem) -> dict[str, object]:
@@ -57,14 +64,20 @@ def _gitlab(problem: Problem) -> dict[str, object]:
         "check_name": "handbook-validate",
         "fingerprint": fingerprint,
         "severity": "minor" if problem.severity is Severity.WARNING else "major",
-        "location": {"path": where.path, "positions": {"begin": {"line": where.line, "column": where.column}}},
+        "location": {
+            "path": where.path,
+            "positions": {"begin": {"line": where.line, "column": where.column}},
+        },
     }
 
 
 def format_problems(problems: Sequence[Problem], fmt: str, *, strict: bool) -> str:
     """All problems in one of ``FORMATS``; text ends with a summary line."""
     if fmt == "json":
-        body = {"problems": [_as_dict(p) for p in problems], "summary": summary(problems, strict=strict)}
+        body = {
+            "problems": [_as_dict(p) for p in problems],
+            "summary": summary(problems, strict=strict),
+        }
         return json.dumps(body, indent=2, ensure_ascii=False)
     if fmt == "gitlab":
         return json.dumps([_gitlab(p) for p in problems], indent=2, ensure_ascii=False)

@@ -20,7 +20,9 @@ HANDBOOK = Record(
     fields={
         "title": Field(Text(description="The handbook's title."), required=True),
         "organisation": Field(Text(description="Shown in the footer and on every sheet.")),
-        "language": Field(Choice(("de", "en"), description="UI language and search stemming."), required=True),
+        "language": Field(
+            Choice(("de", "en"), description="UI language and search stemming."), required=True
+        ),
         "version": Field(Text(description="The edition, printed on every sheet.")),
         "scale": Field(
             MapOf(
@@ -66,7 +68,9 @@ GROUP = Record(
                             required=True,
                         ),
                         "levels": Field(
-                            MapOf(key=_level_key, value=Text(), description="What a level looks like."),
+                            MapOf(
+                                key=_level_key, value=Text(), description="What a level looks like."
+                            ),
                         ),
                     }
                 ),
@@ -115,7 +119,9 @@ ROLE = Record(
         "salary": Field(_salary),
         "reports_to": Field(Id(description="A role id; no cycles.")),
         "competencies": Field(
-            MapOf(key=Id(), value=_level, min_items=1, description="Competency id -> target level."),
+            MapOf(
+                key=Id(), value=_level, min_items=1, description="Competency id -> target level."
+            ),
             required=True,
         ),
     },

@@ -8,6 +8,7 @@ JSON Schema can never drift from what the validator accepts.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ class Spec:
     """Base of all specs; ``what`` names the expected value in messages."""
 
     what = "a value"
+    plural = "values"
     description = ""
 
     def check(self, node: Node, problems: list[Problem]) -> V[Any]:
@@ -54,6 +56,10 @@ class Spec:
 
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError  # pragma: no cover - abstract
+
+    def key_schema(self) -> dict[str, Any]:
+        """The JSON Schema of this spec used for mapping keys (always strings in JSON)."""
+        return self.json_schema()
 
     def fail(self, node: Node, problems: list[Problem], message: str | None = None) -> Invalid:
         text = message or f"expected {self.what}, found {_kind_of(node)}"
@@ -73,6 +79,7 @@ class Text(Spec):
     description: str = ""
     nullable: bool = False
     what = "text"
+    plural = "text"
 
     def check(self, node: Node, problems: list[Problem]) -> V[str | None]:
         if self.nullable and isinstance(node, Scalar) and node.is_null:
@@ -83,8 +90,9 @@ class Text(Spec):
         return V(text, node.location)
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": ["string", "null"] if self.nullable else "string"}
-        return _described(schema, self.description)
+        # Unquoted `2026.10` or `no` is text to the validator, so the schema accepts them too.
+        types = ["string", "number", "boolean", *(["null"] if self.nullable else [])]
+        return _described({"type": types}, self.description)
 
 
 @dataclass(frozen=True)
@@ -93,11 +101,15 @@ class Id(Spec):
 
     description: str = ""
     what = "an id (lowercase letters, digits and single hyphens, e.g. 'account-manager')"
+    plural = "ids"
 
     def check(self, node: Node, problems: list[Problem]) -> V[str]:
         text = self.scalar(node, problems).text
         if not ID_PATTERN.match(text):
-            message = f"{text!r} is not a valid id: use lowercase letters, digits and single hyphens"
+            message = (
+                f"{text!r} is not a valid id: expected lowercase letters, digits and single "
+                "hyphens (e.g. 'account-manager')"
+            )
             raise self.fail(node, problems, message)
         return V(text, node.location)
 
@@ -111,6 +123,7 @@ class Integer(Spec):
     maximum: int | None = None
     description: str = ""
     what = "a whole number"
+    plural = "whole numbers"
 
     def check(self, node: Node, problems: list[Problem]) -> V[int]:
         scalar = self.scalar(node, problems)
@@ -118,9 +131,13 @@ class Integer(Spec):
             raise self.fail(node, problems)
         value = int(scalar.text)
         if self.minimum is not None and value < self.minimum:
-            raise self.fail(node, problems, f"expected a whole number >= {self.minimum}, found {value}")
+            raise self.fail(
+                node, problems, f"expected a whole number >= {self.minimum}, found {value}"
+            )
         if self.maximum is not None and value > self.maximum:
-            raise self.fail(node, problems, f"expected a whole number <= {self.maximum}, found {value}")
+            raise self.fail(
+                node, problems, f"expected a whole number <= {self.maximum}, found {value}"
+            )
         return V(value, node.location)
 
     def json_schema(self) -> dict[str, Any]:
@@ -131,6 +148,11 @@ class Integer(Spec):
             schema["maximum"] = self.maximum
         return _described(schema, self.description)
 
+    def key_schema(self) -> dict[str, Any]:
+        if self.minimum is not None and self.maximum is not None:
+            return {"enum": [str(n) for n in range(self.minimum, self.maximum + 1)]}
+        return {"pattern": r"^[-+]?[0-9]+$"}
+
 
 @dataclass(frozen=True)
 class Number(Spec):
@@ -139,12 +161,15 @@ class Number(Spec):
     positive: bool = False
     description: str = ""
     what = "a number"
+    plural = "numbers"
 
     def check(self, node: Node, problems: list[Problem]) -> V[float]:
         scalar = self.scalar(node, problems)
         if not scalar.plain or not _NUMBER.match(scalar.text):
             raise self.fail(node, problems)
         value = float(scalar.text)
+        if not math.isfinite(value):
+            raise self.fail(node, problems, f"expected a number, found {scalar.text} (too large)")
         if value < 0 or (self.positive and value == 0):
             bound = "> 0" if self.positive else ">= 0"
             raise self.fail(node, problems, f"expected a number {bound}, found {scalar.text}")
@@ -180,12 +205,17 @@ class ListOf(Spec):
     min_items: int = 0
     description: str = ""
     what = "a list"
+    plural = "lists"
 
     def check(self, node: Node, problems: list[Problem]) -> V[list[V[Any]]]:
         if not isinstance(node, Sequence):
-            raise self.fail(node, problems, f"expected a list of {self.item.what}, found {_kind_of(node)}")
+            raise self.fail(
+                node, problems, f"expected a list of {self.item.plural}, found {_kind_of(node)}"
+            )
         if len(node.items) < self.min_items:
-            raise self.fail(node, problems, f"expected at least {self.min_items} item(s), found none")
+            found = len(node.items) or "none"
+            message = f"expected at least {self.min_items} item(s), found {found}"
+            raise self.fail(node, problems, message)
         return V(_check_all(self.item, node.items, problems), node.location)
 
     def json_schema(self) -> dict[str, Any]:
@@ -204,24 +234,30 @@ class MapOf(Spec):
     min_items: int = 0
     description: str = ""
     what = "a mapping (key: value)"
+    plural = "mappings (key: value)"
 
     def check(self, node: Node, problems: list[Problem]) -> V[list[tuple[V[Any], V[Any]]]]:
         if not isinstance(node, Mapping):
             raise self.fail(node, problems)
         if len(node.entries) < self.min_items:
-            raise self.fail(node, problems, f"expected at least {self.min_items} entry, found none")
+            found = len(node.entries) or "none"
+            entries = "entry" if self.min_items == 1 else "entries"
+            message = f"expected at least {self.min_items} {entries}, found {found}"
+            raise self.fail(node, problems, message)
         pairs = []
         for key_node, value_node in node.entries:
-            try:
-                pairs.append((self.key.check(key_node, problems), self.value.check(value_node, problems)))
-            except Invalid:
-                continue
+            key = _attempt(self.key, key_node, problems)
+            value = _attempt(self.value, value_node, problems)
+            if key is not None and value is not None:
+                pairs.append((key, value))
+        if len(pairs) < len(node.entries):
+            raise Invalid()  # every entry was checked; a partial mapping would mislead later rules
         return V(pairs, node.location)
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
-            "propertyNames": self.key.json_schema(),
+            "propertyNames": self.key.key_schema(),
             "additionalProperties": self.value.json_schema(),
         }
         if self.min_items:
@@ -243,6 +279,7 @@ class Record(Spec):
     title: str = ""
     description: str = ""
     what = "a mapping (key: value)"
+    plural = "mappings (key: value)"
 
     def check(self, node: Node, problems: list[Problem]) -> V[dict[str, V[Any]]]:
         if not isinstance(node, Mapping):
@@ -258,7 +295,8 @@ class Record(Spec):
             present.add(key.text)
             if isinstance(value, Scalar) and value.is_null and not _accepts_null(spec.spec):
                 if spec.required:
-                    problems.append(Problem(value.location, f"{key.text!r} needs a value"))
+                    message = f"{key.text!r} needs a value: expected {spec.spec.what}"
+                    problems.append(Problem(value.location, message))
                     failed = True
                 continue  # an empty optional field counts as absent
             try:
@@ -305,21 +343,35 @@ class Either(Spec):
     def what(self) -> str:  # type: ignore[override]
         return f"{self.short.what} or {self.long.what}"
 
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        return f"{self.short.plural} or {self.long.plural}"
+
     def check(self, node: Node, problems: list[Problem]) -> V[Any]:
+        if isinstance(node, Sequence):
+            raise self.fail(node, problems)
         return (self.long if isinstance(node, Mapping) else self.short).check(node, problems)
 
     def json_schema(self) -> dict[str, Any]:
-        return _described({"oneOf": [self.short.json_schema(), self.long.json_schema()]}, self.description)
+        return _described(
+            {"oneOf": [self.short.json_schema(), self.long.json_schema()]}, self.description
+        )
+
+
+def _attempt(spec: Spec, node: Node, problems: list[Problem]) -> V[Any] | None:
+    try:
+        return spec.check(node, problems)
+    except Invalid:
+        return None
 
 
 def _check_all(spec: Spec, nodes: tuple[Node, ...], problems: list[Problem]) -> list[V[Any]]:
-    values = []
-    for node in nodes:
-        try:
-            values.append(spec.check(node, problems))
-        except Invalid:
-            continue
-    return values
+    """Check every item (reporting each problem); Invalid if any item is invalid."""
+    values = [_attempt(spec, node, problems) for node in nodes]
+    checked = [value for value in values if value is not None]
+    if len(checked) < len(values):
+        raise Invalid()  # a partial list would mislead later rules (e.g. "two distinct roles")
+    return checked
 
 
 def _accepts_null(spec: Spec) -> bool:

@@ -7,18 +7,19 @@ no error. Quality warnings (the linter) live in ``lint.py``.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
 from .errors import Location, Problem, Severity
 from .lint import Sources, lint
-from .load import Document, LoadResult, Mapping, Scalar, Sequence
+from .load import Document, LoadResult, Mapping, Node, Scalar, Sequence
 from .schema import MAX_LEVELS, SPECS
 from .spec import Invalid, V
 
 Fields = dict[str, V[Any]]
+MAX_LISTED = 12  # an unknown reference lists the known ids when there are at most this many
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def validate(loaded: LoadResult) -> Validation:
     """Check every rule of the catalogue contract; return the model only if all hold."""
     problems = list(loaded.problems)
     checked = _check_shapes(loaded.documents, problems)
-    handbook = _Builder(checked, _declared_ids(loaded.documents), problems).build()
+    builder = _Builder(checked, _declared_ids(loaded.documents), problems)
+    handbook = builder.build(_scale_alone(loaded.documents))
     if handbook is not None and not any(p.severity is Severity.ERROR for p in problems):
         problems.extend(lint(handbook, _sources(checked)))
         return Validation(handbook, tuple(sorted(problems)))
@@ -68,23 +70,52 @@ def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> lis
     return checked
 
 
-def _declared_ids(documents: Iterable[Document]) -> dict[str, set[str]]:
-    """Role ids (file names) and competency ids as written, even in files with errors."""
-    declared: dict[str, set[str]] = {"role": set(), "competency": set()}
-    for document in documents:
-        if document.kind == "role":
-            declared["role"].add(document.id)
-        elif document.kind == "group" and isinstance(document.root, Mapping):
-            for key, value in document.root.entries:
-                if key.text == "competencies" and isinstance(value, Sequence):
-                    declared["competency"].update(_item_ids(value))
-    return declared
+Declared = dict[str, set[str] | None]
 
 
-def _item_ids(items: Sequence) -> Iterator[str]:
-    for item in items.items:
-        if isinstance(item, Mapping):
-            yield from (v.text for k, v in item.entries if k.text == "id" and isinstance(v, Scalar))
+def _declared_ids(documents: Iterable[Document]) -> Declared:
+    """Ids of roles (file names), families and competencies as written, even in files with
+    errors; None where a file is too broken to tell, so references to them are not checked."""
+    documents = list(documents)
+    handbook = next((d for d in documents if d.kind == "handbook"), None)
+    families = _item_ids(handbook.root, "families") if handbook else None
+    competencies: set[str] | None = set()
+    for group in (d for d in documents if d.kind == "group"):
+        ids = _item_ids(group.root, "competencies")
+        competencies = None if ids is None or competencies is None else competencies | ids
+    return {
+        "role": {d.id for d in documents if d.kind == "role"},
+        "family": families,
+        "competency": competencies,
+    }
+
+
+def _scale_alone(documents: Iterable[Document]) -> V[Any] | None:
+    """The scale of a handbook.yaml that has errors elsewhere, so levels are still checked."""
+    handbook = next((d for d in documents if d.kind == "handbook"), None)
+    if handbook is None or not isinstance(handbook.root, Mapping):
+        return None
+    for key, value in handbook.root.entries:
+        if key.text == "scale":
+            try:  # problems of the scale itself are reported by the full check already
+                return SPECS["handbook"].fields["scale"].spec.check(value, [])
+            except Invalid:
+                return None
+    return None
+
+
+def _item_ids(root: Node | None, list_key: str) -> set[str] | None:
+    """The ``id`` of every mapping in the list under ``list_key``; None if there is no list."""
+    lists = [v for k, v in root.entries if k.text == list_key] if isinstance(root, Mapping) else []
+    if not lists or not isinstance(lists[0], Sequence):
+        return None
+    items = [item for item in lists[0].items if isinstance(item, Mapping)]
+    return {
+        v.text
+        for item in items
+        for k, v in item.entries
+        if k.text == "id" and isinstance(v, Scalar)
+    }
 
 
 def _sources(checked: list[_Checked]) -> Sources:
@@ -119,37 +150,57 @@ def _did_you_mean(word: str, known: Iterable[str]) -> str:
     return f": did you mean {close[0]!r}?" if close else ""
 
 
+def _unknown(what: str, word: str, known: set[str], where: str = "") -> str:
+    """``unknown role 'x' in steps``, with a "did you mean" hint or the ids there are."""
+    hint = _did_you_mean(word, known)
+    if not hint and known and len(known) <= MAX_LISTED:
+        hint = ": expected one of " + ", ".join(sorted(known))
+    elif not hint:
+        hint = f": no {what} has this id"
+    return f"unknown {what} {word!r}{where}{hint}"
+
+
 class _Builder:
     """Cross-file rules (ids, references, levels, cycles) and construction of the model."""
 
     def __init__(
-        self, checked: list[_Checked], declared: dict[str, set[str]], problems: list[Problem]
+        self, checked: list[_Checked], declared: Declared, problems: list[Problem]
     ) -> None:
         self.problems = problems
-        self.by_kind: dict[str, list[_Checked]] = {"handbook": [], "group": [], "role": [], "path": []}
+        self.by_kind: dict[str, list[_Checked]] = {
+            "handbook": [],
+            "group": [],
+            "role": [],
+            "path": [],
+        }
         for item in checked:
             self.by_kind[item.document.kind].append(item)
-        # Ids of every file and competency, valid or not, so one defect causes one error.
-        self.role_ids = declared["role"]
-        self.declared_competencies = declared["competency"]
+        # Ids of every file, family and competency, valid or not, so one defect causes one
+        # error; None: a file could not be read, so references of that kind are not checked.
+        self.role_ids: set[str] = declared["role"] or set()
+        self.declared = declared
         self.levels: int | None = None
 
     def error(self, location: Location, message: str) -> None:
         self.problems.append(Problem(location, message))
 
-    def build(self) -> m.Handbook | None:
-        if not self.by_kind["handbook"]:
-            return None
-        fields = self.by_kind["handbook"][0].fields
-        scale = self._scale(fields["scale"])
-        families = self._families(fields["families"].value)
+    def build(self, scale_alone: V[Any] | None = None) -> m.Handbook | None:
+        """Check every cross-file rule; the model only when handbook.yaml itself is valid.
+
+        ``scale_alone`` is the scale of a handbook.yaml with other errors, to check levels by.
+        """
+        handbook = self.by_kind["handbook"][0].fields if self.by_kind["handbook"] else None
+        scale_field = handbook["scale"] if handbook else scale_alone
+        scale = self._scale(scale_field) if scale_field else None
+        families = self._families(handbook["families"].value) if handbook else ()
         groups = self._groups()
         competency_ids = {c.id for g in groups for c in g.competencies}
-        roles = tuple(self._role(c, {f.id for f in families}, competency_ids) for c in self.by_kind["role"])
+        roles = tuple(self._role(c, competency_ids) for c in self.by_kind["role"])
         self._check_reports_cycles(roles)
         paths = tuple(self._path(c) for c in self.by_kind["path"])
-        if scale is None:
+        if handbook is None or scale is None:
             return None
+        fields = handbook
         return m.Handbook(
             title=fields["title"].value,
             language=fields["language"].value,
@@ -177,20 +228,20 @@ class _Builder:
 
     def _check_level(self, level: V[int], what: str) -> None:
         if self.levels is not None and level.value > self.levels:
-            self.error(
-                level.location,
-                f"{what} {level.value} is outside the scale: expected a level from 1 to {self.levels}",
-            )
+            expected = f"expected a level from 1 to {self.levels}"
+            self.error(level.location, f"{what} {level.value} is outside the scale: {expected}")
 
     def _families(self, items: list[V[Fields]]) -> tuple[m.Family, ...]:
         families = []
-        seen: set[str] = set()
+        seen: dict[str, Location] = {}
         for item in items:
             family_id = item.value["id"]
             if family_id.value in seen:
-                self.error(family_id.location, f"duplicate family id {family_id.value!r}")
+                first = seen[family_id.value]
+                message = f"duplicate family id {family_id.value!r}: first at line {first.line}"
+                self.error(family_id.location, message)
                 continue
-            seen.add(family_id.value)
+            seen[family_id.value] = family_id.location
             fields = item.value
             families.append(
                 m.Family(family_id.value, fields["name"].value, _value(fields, "description"))
@@ -216,7 +267,9 @@ class _Builder:
             )
         return tuple(groups)
 
-    def _competency(self, fields: Fields, group_id: str, seen: dict[str, Location]) -> m.Competency | None:
+    def _competency(
+        self, fields: Fields, group_id: str, seen: dict[str, Location]
+    ) -> m.Competency | None:
         competency_id = fields["id"]
         if competency_id.value in seen:
             first = seen[competency_id.value]
@@ -241,22 +294,21 @@ class _Builder:
 
     def _role_ref(self, ref: V[str], what: str) -> None:
         if ref.value not in self.role_ids:
-            hint = _did_you_mean(ref.value, self.role_ids)
-            self.error(ref.location, f"unknown role {ref.value!r} in {what}{hint}")
+            self.error(ref.location, _unknown("role", ref.value, self.role_ids, f" in {what}"))
 
-    def _role(self, item: _Checked, family_ids: set[str], competency_ids: set[str]) -> m.Role:
+    def _ref(self, kind: str, ref: V[str], valid: set[str]) -> None:
+        """Report a reference to an unknown family or competency (if all of them are known)."""
+        declared = self.declared[kind]
+        if declared is not None and ref.value not in declared | valid:
+            self.error(ref.location, _unknown(kind, ref.value, valid or declared))
+
+    def _role(self, item: _Checked, competency_ids: set[str]) -> m.Role:
         fields = item.fields
         family = fields["family"]
-        if family.value not in family_ids:
-            hint = _did_you_mean(family.value, family_ids) or (
-                ": expected one of " + ", ".join(sorted(family_ids))
-            )
-            self.error(family.location, f"unknown family {family.value!r}{hint}")
+        self._ref("family", family, set())
         targets = []
         for key, level in fields["competencies"].value:
-            if key.value not in competency_ids and key.value not in self.declared_competencies:
-                hint = _did_you_mean(key.value, competency_ids)
-                self.error(key.location, f"unknown competency {key.value!r}{hint}")
+            self._ref("competency", key, competency_ids)
             self._check_level(level, "target level")
             targets.append(m.Target(key.value, level.value))
         reports_to = fields.get("reports_to")
@@ -296,7 +348,9 @@ class _Builder:
             return None
         fields = salary.value
         has_range = "min" in fields or "max" in fields
-        if ("amount" in fields) == has_range or (has_range and not ("min" in fields and "max" in fields)):
+        if ("amount" in fields) == has_range or (
+            has_range and not ("min" in fields and "max" in fields)
+        ):
             self.error(salary.location, "salary needs either 'amount', or both 'min' and 'max'")
         elif has_range and fields["min"].value > fields["max"].value:
             self.error(fields["min"].location, "salary 'min' is larger than 'max'")
@@ -324,7 +378,7 @@ class _Builder:
                 chain.append(nxt)
             if nxt is None or nxt in reported:
                 continue
-            cycle = chain[chain.index(nxt):]
+            cycle = chain[chain.index(nxt) :]
             reported.update(cycle)
             text = " -> ".join([*cycle, nxt])
             self.error(locations[min(cycle)], f"reports_to forms a cycle: {text}")
@@ -335,12 +389,16 @@ class _Builder:
             fields: Fields = step.value if isinstance(step.value, dict) else {"role": step}
             self._role_ref(fields["role"], "steps")
             steps.append(
-                m.PathStep(fields["role"].value, _value(fields, "typical_years"), _value(fields, "note"))
+                m.PathStep(
+                    fields["role"].value, _value(fields, "typical_years"), _value(fields, "note")
+                )
             )
-        if len({s.role_id for s in steps}) < 2:
+        distinct = sorted({s.role_id for s in steps})
+        if len(distinct) < 2:
+            found = f"only {distinct[0]!r}" if distinct else "none"
             self.error(
                 item.fields["steps"].location,
-                "a career path needs at least two distinct roles",
+                f"a career path needs at least two distinct roles, found {found}",
             )
         return m.CareerPath(
             id=item.document.id,

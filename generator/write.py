@@ -5,6 +5,9 @@ files written) and then swapped in with one atomic exchange, so a generation tha
 midway leaves the previous output or the new one, complete, never a mix. A manifest records
 which files are ours: files someone else put there are carried over untouched, our stale
 files disappear, and a run that changes nothing writes nothing.
+
+Files are not fsync'ed: a killed process loses nothing the kernel has accepted, and the tree
+can always be generated again; syncing every file made a full rewrite many times slower.
 """
 
 from __future__ import annotations
@@ -34,33 +37,55 @@ class WriteReport:
 def write(files: dict[str, bytes], out: Path) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus any files that are not ours)."""
     _check_paths(files)
-    out = out.absolute()
+    out = Path(os.path.realpath(out))  # a link to the output folder: work on its target
     old = _manifest(out)
-    digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
-    written = tuple(sorted(n for n in files if old.get(n) != digests[n] or not (out / n).is_file()))
+    written = tuple(sorted(n for n in files if not _holds(out / n, files[n])))
     removed = tuple(sorted(n for n in old if n not in files))
-    foreign = [n for n in written if n not in old and (out / n).exists()]
+    foreign = [n for n in written if n not in old and os.path.lexists(out / n)]
     if foreign:
-        raise OutputError(f"refusing to overwrite a file that 'handbook generate' did not write: {foreign[0]}")
-    if out.exists() and not written and not removed:
-        return WriteReport((), (), len(files))
+        raise OutputError(
+            f"refusing to overwrite {out / foreign[0]}: 'handbook generate' did not write it"
+        )
     staging = out.with_name(f".{out.name}.handbook-new")
-    _remove_tree(staging)
+    _remove_tree(staging)  # left over from a run that was killed
     _remove_tree(out.with_name(f".{out.name}.handbook-old"))
+    if out.exists() and not written and not removed and set(old) == set(files):
+        return WriteReport((), (), len(files))
     staging.mkdir(parents=True)
     _carry_over(out, staging, skip={MANIFEST, *written, *removed})
+    _remove_emptied_folders(staging, removed)
     for name in written:
         _write_file(staging / name, files[name])
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
     _write_file(staging / MANIFEST, json.dumps(digests, indent=1, sort_keys=True).encode())
     _swap(staging, out)
     return WriteReport(written, removed, len(files) - len(written))
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file with exactly ``data`` in it."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _check_paths(files: dict[str, bytes]) -> None:
     for name in files:
-        path = PurePosixPath(name)
-        if path.is_absolute() or ".." in path.parts or "\\" in name or not path.parts:
+        if not _is_safe(name):
             raise OutputError(f"refusing to write outside the output folder: {name!r}")
+        if PurePosixPath(name).parts[0] == MANIFEST:
+            raise OutputError(f"{name!r} is the name of the output folder's manifest")
+
+
+def _is_safe(name: str) -> bool:
+    """A relative path inside the output folder, written with forward slashes."""
+    path = PurePosixPath(name)
+    return (
+        bool(path.parts) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
+    )
 
 
 def _manifest(out: Path) -> dict[str, str]:
@@ -80,27 +105,45 @@ def _manifest(out: Path) -> dict[str, str]:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise OutputError(f"cannot read {manifest}: {error}") from error
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if _is_safe(str(k))}
 
 
 def _carry_over(out: Path, staging: Path, skip: set[str]) -> None:
     """Hard-link every existing file into the new tree, except the ones named in ``skip``."""
     if not out.exists():
         return
-    for folder, _dirs, names in os.walk(out):
+    for folder, dirs, names in os.walk(out):
         relative = Path(folder).relative_to(out)
         (staging / relative).mkdir(parents=True, exist_ok=True)
-        for name in names:
+        linked_dirs = [d for d in dirs if (Path(folder) / d).is_symlink()]  # not walked into
+        for name in [*names, *linked_dirs]:
             if (relative / name).as_posix() not in skip:
-                os.link(Path(folder) / name, staging / relative / name, follow_symlinks=False)
+                _link(Path(folder) / name, staging / relative / name)
+
+
+def _link(source: Path, target: Path) -> None:
+    """Hard-link ``source`` (a link stays a link); copy where hard links are not supported."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _remove_emptied_folders(staging: Path, removed: tuple[str, ...]) -> None:
+    """Remove folders that only held files of ours that are gone now."""
+    folders = {parent for name in removed for parent in PurePosixPath(name).parents}
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        path = staging / folder
+        if folder.parts and path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def _write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -82,12 +82,19 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "roles/junior.yaml:5:10: expected a whole number, found '1.5'",
     ),
     "list-for-mapping": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace(
-            "competencies:\n  reden: 1\n  hoeren: 1\n", "competencies:\n  - reden\n")},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"].replace(
+                "competencies:\n  reden: 1\n  hoeren: 1\n", "competencies:\n  - reden\n"
+            )
+        },
         "roles/junior.yaml:5:3: expected a mapping (key: value), found a list",
     ),
     "mapping-for-text": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("summary: lernt", "summary: {a: b}")},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"].replace(
+                "summary: lernt", "summary: {a: b}"
+            )
+        },
         "roles/junior.yaml:3:10: expected text, found a mapping (key: value)",
     ),
     "list-for-text": (
@@ -115,11 +122,19 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "roles/JUNIOR.yaml:1:1: file name 'JUNIOR' is not a valid id",
     ),
     "bad-competency-id": (
-        {"competencies/basis.yaml": BASE["competencies/basis.yaml"].replace("id: reden", "id: Reden!")},
+        {
+            "competencies/basis.yaml": BASE["competencies/basis.yaml"].replace(
+                "id: reden", "id: Reden!"
+            )
+        },
         "competencies/basis.yaml:3:9: 'Reden!' is not a valid id",
     ),
     "traversal-in-reference": (
-        {"roles/senior.yaml": BASE["roles/senior.yaml"].replace("reports_to: junior", "reports_to: ../junior")},
+        {
+            "roles/senior.yaml": BASE["roles/senior.yaml"].replace(
+                "reports_to: junior", "reports_to: ../junior"
+            )
+        },
         "roles/senior.yaml:4:13: '../junior' is not a valid id",
     ),
     "absolute-path-in-step": (
@@ -131,7 +146,9 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "paths/laufbahn.yaml:4:5: 'a\\\\\\\\b' is not a valid id",
     ),
     "duplicate-competency-id": (
-        {"competencies/extra.yaml": "name: Extra\ncompetencies:\n  - id: reden\n    name: R\n    summary: s\n    indicators: [x]\n"},
+        {
+            "competencies/extra.yaml": "name: Extra\ncompetencies:\n  - id: reden\n    name: R\n    summary: s\n    indicators: [x]\n"
+        },
         "competencies/extra.yaml:3:9: duplicate competency id 'reden'",
     ),
     "duplicate-family-id": (
@@ -151,11 +168,18 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "roles/junior.yaml:5:3: unknown competency 'redenn': did you mean 'reden'?",
     ),
     "unknown-reports-to": (
-        {"roles/senior.yaml": BASE["roles/senior.yaml"].replace("reports_to: junior", "reports_to: chef")},
+        {
+            "roles/senior.yaml": BASE["roles/senior.yaml"].replace(
+                "reports_to: junior", "reports_to: chef"
+            )
+        },
         "roles/senior.yaml:4:13: unknown role 'chef' in reports_to",
     ),
     "unknown-previous-role": (
-        {"roles/senior.yaml": BASE["roles/senior.yaml"] + "requirements:\n  previous_roles: [juniorr]\n"},
+        {
+            "roles/senior.yaml": BASE["roles/senior.yaml"]
+            + "requirements:\n  previous_roles: [juniorr]\n"
+        },
         "roles/senior.yaml:9:20: unknown role 'juniorr' in previous_roles: did you mean 'junior'?",
     ),
     "unknown-step-role": (
@@ -171,8 +195,11 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "roles/junior.yaml:5:10: expected a whole number >= 1, found 0",
     ),
     "anchor-outside-scale": (
-        {"competencies/basis.yaml": BASE["competencies/basis.yaml"].replace(
-            "      - fasst zusammen\n", "      - fasst zusammen\n    levels:\n      7: toll\n")},
+        {
+            "competencies/basis.yaml": BASE["competencies/basis.yaml"].replace(
+                "      - fasst zusammen\n", "      - fasst zusammen\n    levels:\n      7: toll\n"
+            )
+        },
         "competencies/basis.yaml:9:7: level 7 is outside the scale: expected a level from 1 to 3",
     ),
     "scale-gap": (
@@ -180,12 +207,16 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "handbook.yaml:5:3: scale levels must be consecutive whole numbers from 1",
     ),
     "scale-too-long": (
-        {"handbook.yaml": BASE["handbook.yaml"].replace("  3: immer\n", "".join(f"  {n}: ~\n" for n in range(3, 12)))},
+        {
+            "handbook.yaml": BASE["handbook.yaml"].replace(
+                "  3: immer\n", "".join(f"  {n}: ~\n" for n in range(3, 12))
+            )
+        },
         "handbook.yaml:14:3: expected a whole number <= 10, found 11",
     ),
     "scale-one-level": (
         {"handbook.yaml": BASE["handbook.yaml"].replace("  2: ~\n  3: immer\n", "")},
-        "handbook.yaml:4:3: expected at least 2 entry",
+        "handbook.yaml:4:3: expected at least 2 entries, found 1",
     ),
     "bad-language": (
         {"handbook.yaml": BASE["handbook.yaml"].replace("language: de", "language: fr")},
@@ -208,40 +239,68 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "paths/laufbahn.yaml:3:3: a career path needs at least two distinct roles",
     ),
     "salary-both": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"] + "salary:\n  amount: 1\n  min: 1\n  max: 2\n  currency: EUR\n  period: year\n"},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"]
+            + "salary:\n  amount: 1\n  min: 1\n  max: 2\n  currency: EUR\n  period: year\n"
+        },
         "roles/junior.yaml:8:3: salary needs either 'amount', or both 'min' and 'max'",
     ),
     "salary-negative": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"] + "salary:\n  amount: -5\n  currency: EUR\n  period: year\n"},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"]
+            + "salary:\n  amount: -5\n  currency: EUR\n  period: year\n"
+        },
         "roles/junior.yaml:8:11: expected a number > 0, found -5",
     ),
     "salary-period": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"] + "salary:\n  amount: 5\n  currency: EUR\n  period: week\n"},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"]
+            + "salary:\n  amount: 5\n  currency: EUR\n  period: week\n"
+        },
         "roles/junior.yaml:10:11: expected one of 'year', 'month', found 'week'",
     ),
     "experience-text": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"] + "requirements:\n  experience_years: viele\n"},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"]
+            + "requirements:\n  experience_years: viele\n"
+        },
         "roles/junior.yaml:8:21: expected a whole number, found 'viele'",
     ),
     "alias": (
-        {"roles/junior.yaml": "title: &t Junior\nfamily: team\nsummary: *t\ncompetencies:\n  reden: 1\n"},
+        {
+            "roles/junior.yaml": "title: &t Junior\nfamily: team\nsummary: *t\ncompetencies:\n  reden: 1\n"
+        },
         "roles/junior.yaml:1:8: YAML anchors (&name) are not allowed",
     ),
     "alias-bomb": (
-        {"roles/junior.yaml": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"},
+        {
+            "roles/junior.yaml": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        },
         "roles/junior.yaml:1:4: YAML anchors (&name) are not allowed",
     ),
     "python-tag": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("summary: lernt", "summary: !!python/object/apply:os.system ['touch /tmp/pwned']")},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"].replace(
+                "summary: lernt", "summary: !!python/object/apply:os.system ['touch /tmp/pwned']"
+            )
+        },
         "roles/junior.yaml:3:10: YAML tags (!!python/object/apply:os.system) are not allowed",
     ),
     "custom-tag": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("summary: lernt", "summary: !secret lernt")},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"].replace(
+                "summary: lernt", "summary: !secret lernt"
+            )
+        },
         "roles/junior.yaml:3:10: YAML tags (!secret) are not allowed",
     ),
     "syntax-error": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("summary: lernt", "summary: [lernt")},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"].replace(
+                "summary: lernt", "summary: [lernt"
+            )
+        },
         "roles/junior.yaml:4:13: invalid YAML",
     ),
     "tab-indent": (
@@ -253,9 +312,18 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
         "roles/junior.yaml:7:1: expected one YAML document, found several",
     ),
     "empty-file": ({"roles/junior.yaml": ""}, "roles/junior.yaml:1:1: the file is empty"),
-    "list-document": ({"roles/junior.yaml": "- a\n- b\n"}, "roles/junior.yaml:1:1: expected a mapping (key: value), found a list"),
+    "list-document": (
+        {"roles/junior.yaml": "- a\n- b\n"},
+        "roles/junior.yaml:1:1: expected a mapping (key: value), found a list",
+    ),
     "deep-nesting": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"] + "description: " + "[" * 40 + "]" * 40 + "\n"},
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"]
+            + "description: "
+            + "[" * 40
+            + "]" * 40
+            + "\n"
+        },
         "roles/junior.yaml:7:46: nesting is deeper than 32 levels",
     ),
     "folder-for-file": (

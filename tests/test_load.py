@@ -1,0 +1,359 @@
+"""The loader: files of a catalogue root into located YAML trees, refusing what could expand.
+
+Problems are asserted as exact ``PATH:LINE:COLUMN: message`` lines; most tests go through
+``validate`` as ``handbook validate`` does, so that follow-up errors would show up too.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.load import MAX_DEPTH, Mapping, Scalar, Sequence, load
+from generator.validate import validate
+
+Catalogue = Callable[[dict[str, Any]], Path]
+
+HANDBOOK = (
+    "title: H\nlanguage: en\nscale:\n  1: low\n  2: high\nfamilies:\n  - id: team\n    name: Team\n"
+)
+GROUP = (
+    "name: G\ncompetencies:\n  - id: speak\n    name: Speak\n    summary: s\n    indicators: [a]\n"
+)
+ROLE = "title: Junior\nfamily: team\nsummary: s\ncompetencies:\n  speak: 1\n"
+OTHER_ROLE = "title: Senior\nfamily: team\nsummary: s\ncompetencies:\n  speak: 2\n"
+PATH = "title: P\nsteps:\n  - junior\n  - senior\n"
+BASE: dict[str, Any] = {
+    "handbook.yaml": HANDBOOK,
+    "competencies/talk.yaml": GROUP,
+    "roles/junior.yaml": ROLE,
+    "roles/senior.yaml": OTHER_ROLE,
+    "paths/career.yaml": PATH,
+}
+
+
+def problems(catalogue: Catalogue, changes: dict[str, Any], shown: str = "cat") -> list[str]:
+    """Problem lines of the base catalogue with ``changes`` (None removes a file)."""
+    files = {name: body for name, body in {**BASE, **changes}.items() if body is not None}
+    return [str(p) for p in validate(load(catalogue(files), shown)).problems]
+
+
+def test_base_is_valid(catalogue: Catalogue) -> None:
+    """Assert that the base catalogue of these tests loads without any problem."""
+    assert problems(catalogue, {}) == []
+
+
+def test_documents_carry_kind_id_and_positions(catalogue: Catalogue) -> None:
+    """Assert that each file becomes a document with its kind, id and located nodes."""
+    result = load(catalogue(BASE), "cat")
+    kinds = sorted((d.kind, d.id, d.location.path) for d in result.documents)
+    assert kinds == [
+        ("group", "talk", "cat/competencies/talk.yaml"),
+        ("handbook", "handbook", "cat/handbook.yaml"),
+        ("path", "career", "cat/paths/career.yaml"),
+        ("role", "junior", "cat/roles/junior.yaml"),
+        ("role", "senior", "cat/roles/senior.yaml"),
+    ]
+    role = next(d for d in result.documents if d.id == "junior").root
+    assert isinstance(role, Mapping)
+    key, value = role.entries[3]
+    assert (key.text, key.location.line, key.location.column) == ("competencies", 4, 1)
+    assert isinstance(value, Mapping)
+    level = value.entries[0][1]
+    assert isinstance(level, Scalar)
+    assert (level.text, level.plain, str(level.location)) == (
+        "1",
+        True,
+        "cat/roles/junior.yaml:5:10",
+    )
+
+
+def test_scalars_keep_their_text_and_quoting(catalogue: Catalogue) -> None:
+    """Assert that scalars are the text written; quoted and block scalars are not plain."""
+    text = "a: no\nb: 'no'\nc: 2026.10\nd: |\n  two\n  lines\ne: ~\nf: [1e3, 2026-01-01]\n"
+    result = load(catalogue({"handbook.yaml": text}), "cat")
+    root = result.documents[0].root
+    assert isinstance(root, Mapping)
+    values = {key.text: value for key, value in root.entries}
+    assert [(values[k].text, values[k].plain) for k in "abcd"] == [  # type: ignore[union-attr]
+        ("no", True),
+        ("no", False),
+        ("2026.10", True),
+        ("two\nlines\n", False),
+    ]
+    assert isinstance(values["e"], Scalar) and values["e"].is_null
+    items = values["f"]
+    assert isinstance(items, Sequence)
+    assert [item.text for item in items.items] == ["1e3", "2026-01-01"]  # type: ignore[union-attr]
+
+
+# --- anchors, aliases, tags ----------------------------------------------------------------
+
+
+def test_anchor_is_rejected(catalogue: Catalogue) -> None:
+    """Assert that an anchor is refused at its position, before any alias could use it."""
+    text = ROLE.replace("title: Junior", "title: &t Junior") + "description: *t\n"
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:1:8: YAML anchors (&name) are not allowed: write the value out"
+    ]
+
+
+def test_alias_without_anchor_is_rejected(catalogue: Catalogue) -> None:
+    """Assert that an alias is refused even when its anchor is missing."""
+    text = ROLE + "description: *nowhere\n"
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:6:14: YAML aliases (*name) are not allowed: write the value out"
+    ]
+
+
+def test_alias_bomb_is_rejected_fast(catalogue: Catalogue) -> None:
+    """Assert that a billion-laughs document is refused at once, without expanding it."""
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for n in range(1, 12):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
+    started = time.perf_counter()
+    result = problems(catalogue, {"handbook.yaml": "\n".join(lines) + "\n"})
+    assert time.perf_counter() - started < 1
+    assert result == [
+        "cat/handbook.yaml:1:5: YAML anchors (&name) are not allowed: write the value out"
+    ]
+
+
+def test_python_tag_is_rejected_and_nothing_runs(catalogue: Catalogue, tmp_path: Path) -> None:
+    """Assert that !!python/object/apply is refused and the command in it never runs."""
+    marker = tmp_path / "pwned"
+    text = ROLE.replace(
+        "summary: s", f"summary: !!python/object/apply:os.system ['touch {marker}']"
+    )
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:3:10: YAML tags (!!python/object/apply:os.system) are not "
+        "allowed: write plain values"
+    ]
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("!secret x", "!secret"), ("!!int 1", "!!int"), ("!!binary aGk=", "!!binary")],
+)
+def test_other_tags_are_rejected(catalogue: Catalogue, value: str, shown: str) -> None:
+    """Assert that custom and standard non-text tags are refused, shown as written."""
+    text = ROLE.replace("summary: s", f"summary: {value}")
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        f"cat/roles/junior.yaml:3:10: YAML tags ({shown}) are not allowed: write plain values"
+    ]
+
+
+def test_tag_on_mapping_is_rejected(catalogue: Catalogue) -> None:
+    """Assert that a tag on a mapping (e.g. !!python/object:...) is refused too."""
+    text = "!!python/object:os.Foo\ntitle: x\n"
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:1:1: YAML tags (!!python/object:os.Foo) are not allowed: write "
+        "plain values"
+    ]
+
+
+def test_str_tag_is_plain_text(catalogue: Catalogue) -> None:
+    """Assert that !!str only marks text, which text fields accept."""
+    text = ROLE.replace("summary: s", "summary: !!str 2026.10")
+    result = validate(load(catalogue({**BASE, "roles/junior.yaml": text}), "cat"))
+    assert result.problems == ()
+    assert result.handbook is not None
+    assert result.handbook.role("junior").summary == "2026.10"
+
+
+# --- encodings and line ends -----------------------------------------------------------------
+
+
+def test_invalid_utf8_names_line_and_column(catalogue: Catalogue) -> None:
+    """Assert that a Latin-1 byte is reported at its line and column."""
+    data = "title: Junior\nfamily: team\nsummary: Grüße\n".encode("latin-1")
+    assert problems(catalogue, {"roles/junior.yaml": data}) == [
+        "cat/roles/junior.yaml:3:12: file is not valid UTF-8 text: save it as UTF-8"
+    ]
+
+
+def test_invalid_utf8_after_bom_and_multibyte(catalogue: Catalogue) -> None:
+    """Assert that the column counts characters, not bytes, and not the BOM."""
+    data = "\ufefftitle: Jü".encode() + b"\xff\n"
+    assert problems(catalogue, {"roles/junior.yaml": data}) == [
+        "cat/roles/junior.yaml:1:10: file is not valid UTF-8 text: save it as UTF-8"
+    ]
+
+
+def test_bom_and_crlf_are_accepted_with_right_positions(catalogue: Catalogue) -> None:
+    """Assert that a BOM and CRLF line ends load, and positions still match the editor's."""
+    text = "\ufeff" + ROLE.replace("speak: 1", "speak: 1\n  speek: 7").replace("\n", "\r\n")
+    assert problems(catalogue, {"roles/junior.yaml": text.encode()}) == [
+        "cat/roles/junior.yaml:6:3: unknown competency 'speek': did you mean 'speak'?",
+        "cat/roles/junior.yaml:6:10: target level 7 is outside the scale: expected a level from "
+        "1 to 2",
+    ]
+
+
+def test_bom_and_crlf_text_has_no_stray_characters(catalogue: Catalogue) -> None:
+    """Assert that neither the BOM nor carriage returns end up in the loaded text."""
+    text = "\ufeff" + ROLE.replace("title: Junior", "title: Jo") + "description: |\n  a\n  b\n"
+    result = validate(load(catalogue({**BASE, "roles/junior.yaml": text.replace("\n", "\r\n")})))
+    assert result.handbook is not None
+    role = result.handbook.role("junior")
+    assert (role.title, role.description) == ("Jo", "a\nb")
+
+
+def test_binary_data_is_refused(catalogue: Catalogue) -> None:
+    """Assert that a NUL byte is reported at its position."""
+    assert problems(catalogue, {"roles/junior.yaml": b"title: J\nfam\x00ily: x\n"}) == [
+        "cat/roles/junior.yaml:2:4: file contains binary data"
+    ]
+
+
+# --- document shapes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", "1:1: the file is empty: expected a mapping"),
+        ("# only a comment\n", "1:1: the file is empty: expected a mapping"),
+        ("\ufeff\r\n", "1:1: the file is empty: expected a mapping"),
+        ("~\n", "1:1: expected a mapping (key: value), found nothing"),
+        ("- title: Junior\n", "1:1: expected a mapping (key: value), found a list"),
+        ("just text\n", "1:1: expected a mapping (key: value), found 'just text'"),
+    ],
+)
+def test_empty_and_non_mapping_files(catalogue: Catalogue, body: str, message: str) -> None:
+    """Assert that an empty file or a document that is no mapping is one clear error."""
+    assert problems(catalogue, {"roles/junior.yaml": body}) == [f"cat/roles/junior.yaml:{message}"]
+
+
+def test_several_documents_in_one_file(catalogue: Catalogue) -> None:
+    """Assert that a second YAML document is refused at its start."""
+    assert problems(catalogue, {"roles/junior.yaml": ROLE + "---\ntitle: Other\n"}) == [
+        "cat/roles/junior.yaml:6:1: expected one YAML document, found several"
+    ]
+
+
+def test_explicit_document_markers_are_fine(catalogue: Catalogue) -> None:
+    """Assert that one document between --- and ... is accepted."""
+    assert problems(catalogue, {"roles/junior.yaml": "---\n" + ROLE + "...\n"}) == []
+
+
+def test_nesting_depth_is_limited(catalogue: Catalogue) -> None:
+    """Assert that nesting deeper than the limit is refused at the first node too deep."""
+    deep = "description: " + "[" * 100 + "]" * 100 + "\n"
+    started = time.perf_counter()
+    assert problems(catalogue, {"roles/junior.yaml": ROLE + deep}) == [
+        f"cat/roles/junior.yaml:6:{14 + MAX_DEPTH}: nesting is deeper than {MAX_DEPTH} levels"
+    ]
+    huge = "description: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    assert len(problems(catalogue, {"roles/junior.yaml": ROLE + huge})) == 1
+    assert time.perf_counter() - started < 2
+
+
+def test_nesting_at_the_limit_loads(catalogue: Catalogue) -> None:
+    """Assert that the loader itself accepts nesting up to the limit."""
+    nested = "x: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
+    result = load(catalogue({"handbook.yaml": nested}), "cat")
+    assert result.problems == ()
+
+
+def test_invalid_yaml_names_position(catalogue: Catalogue) -> None:
+    """Assert that a YAML syntax error names the line and column the parser stopped at."""
+    assert problems(catalogue, {"roles/junior.yaml": "title: J\nfamily: [team\nsummary: s\n"}) == [
+        "cat/roles/junior.yaml:3:8: invalid YAML: did not find expected ',' or ']'"
+    ]
+    assert problems(catalogue, {"roles/junior.yaml": "title: J\n\tfamily: team\n"}) == [
+        "cat/roles/junior.yaml:2:1: invalid YAML: found a tab character that violates indentation"
+    ]
+
+
+def test_key_must_be_text(catalogue: Catalogue) -> None:
+    """Assert that a list used as a key is refused at the key."""
+    assert problems(catalogue, {"roles/junior.yaml": "? [a, b]\n: c\n"}) == [
+        "cat/roles/junior.yaml:1:3: a key must be plain text, not a list or mapping"
+    ]
+
+
+# --- the catalogue's files ------------------------------------------------------------------
+
+
+def test_missing_handbook(catalogue: Catalogue) -> None:
+    """Assert that a root without handbook.yaml says so, without follow-up errors."""
+    assert problems(catalogue, {"handbook.yaml": None}) == [
+        "cat/handbook.yaml:1:1: missing file: every catalogue needs a handbook.yaml"
+    ]
+
+
+def test_handbook_yml_is_accepted(catalogue: Catalogue) -> None:
+    """Assert that handbook.yml works like handbook.yaml."""
+    assert problems(catalogue, {"handbook.yaml": None, "handbook.yml": HANDBOOK}) == []
+
+
+def test_handbook_yaml_and_yml_together(catalogue: Catalogue) -> None:
+    """Assert that handbook.yaml and handbook.yml side by side are refused."""
+    assert problems(catalogue, {"handbook.yml": HANDBOOK}) == [
+        "cat/handbook.yml:1:1: duplicate file: use handbook.yaml or .yml, not both"
+    ]
+
+
+def test_other_files_are_ignored(catalogue: Catalogue) -> None:
+    """Assert that non-YAML files and hidden files in the folders are not read."""
+    changes = {"roles/README.md": "notes", "roles/.draft.yaml": "{{ not yaml", "notes.txt": "x"}
+    assert problems(catalogue, changes) == []
+
+
+def test_file_where_folder_belongs(catalogue: Catalogue) -> None:
+    """Assert that a file named like a kind folder is reported."""
+    changes = {"roles/junior.yaml": None, "roles/senior.yaml": None, "paths/career.yaml": None}
+    root = catalogue({k: v for k, v in {**BASE, **changes}.items() if v is not None})
+    (root / "roles").write_text("x", encoding="utf-8")
+    lines = [str(p) for p in validate(load(root, "cat")).problems]
+    assert lines == ["cat/roles:1:1: expected a folder"]
+
+
+def test_root_that_does_not_exist(tmp_path: Path) -> None:
+    """Assert that a missing root is one problem naming the path as given."""
+    result = load(tmp_path / "nowhere", "nowhere")
+    assert [str(p) for p in result.problems] == [
+        "nowhere:1:1: the catalogue root does not exist: expected a folder with a handbook.yaml"
+    ]
+
+
+def test_root_that_is_a_file(tmp_path: Path) -> None:
+    """Assert that a root that is a file is refused."""
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = load(tmp_path / "file", "file")
+    assert [str(p) for p in result.problems] == [
+        "file:1:1: the catalogue root is not a folder: expected a folder with a handbook.yaml"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("cat", "cat/roles/junior.yaml"),
+        ("./cat/", "./cat/roles/junior.yaml"),
+        (".", "roles/junior.yaml"),
+    ],
+)
+def test_path_shown_as_given(catalogue: Catalogue, shown: str, expected: str) -> None:
+    """Assert that problem paths start with the root exactly as given on the command line."""
+    text = ROLE + "titel: x\n"
+    assert problems(catalogue, {"roles/junior.yaml": text}, shown) == [
+        f"{expected}:6:1: unknown field 'titel': did you mean 'title'?"
+    ]
+
+
+def test_symlink_out_of_root_is_refused(catalogue: Catalogue, tmp_path: Path) -> None:
+    """Assert that a catalogue file linking outside the root is not read."""
+    root = catalogue(BASE)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(OTHER_ROLE, encoding="utf-8")
+    (root / "roles" / "senior.yaml").unlink()
+    (root / "roles" / "senior.yaml").symlink_to(outside)
+    lines = [str(p) for p in validate(load(root, "cat")).problems]
+    assert lines == ["cat/roles/senior.yaml:1:1: refusing a link that points outside the catalogue"]
