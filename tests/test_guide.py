@@ -1,0 +1,97 @@
+"""The guide for HR (docs_templates/guide.md.j2): both languages, and examples that are true."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import check, load_handbook
+from generator.page import Page
+from generator.relations import Relations
+from generator.render import environment
+from generator.report import format_problems
+
+PROJECT = Path(__file__).resolve().parents[1]
+DEFAULT_CATALOGUE = PROJECT / "catalogues"
+SECTIONS = {
+    "de": [
+        "Eine Rolle anlegen",
+        "Ein Soll-Niveau ändern",
+        "Eine Kompetenz hinzufügen",
+        "Lokal ansehen",
+        "Einen Merge Request öffnen",
+        "Fehlermeldungen lesen",
+        "Veröffentlichen",
+    ],
+    "en": [
+        "Add a role",
+        "Change a target level",
+        "Add a competency",
+        "Preview locally",
+        "Open a merge request",
+        "Read the errors",
+        "Publish",
+    ],
+}
+
+
+def render_guide(language: str) -> str:
+    handbook = dataclasses.replace(load_handbook(DEFAULT_CATALOGUE), language=language)
+    template = environment(language).get_template("guide.md.j2")
+    page = Page("guide.md", "guide.md.j2", "guide")
+    return template.render(handbook=handbook, relations=Relations(handbook), page=page)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_guide_covers_every_task_in_the_handbook_language(language: str) -> None:
+    """Assert that the guide has a section per HR task, in the handbook's language."""
+    text = render_guide(language)
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert headings[1:] == SECTIONS[language]
+    assert "make serve" in text and "make validate" in text
+    assert ("Diese Ausgabe: 2026&#46;1." if language == "de" else "edition: 2026&#46;1.") in text
+
+
+def test_guide_examples_use_ids_of_the_default_catalogue() -> None:
+    """Assert that the roles, competencies and files the guide names exist in the catalogue."""
+    handbook = load_handbook(DEFAULT_CATALOGUE)
+    text = render_guide("de")
+    for role_id in ("account-manager", "account-supervisor"):
+        assert handbook.role(role_id)
+    for competency_id in ("verbale-kommunikation", "kundenbeziehungen", "ms-office"):
+        assert handbook.competency(competency_id)
+    assert "verbale-kommunikation: 4" in (
+        DEFAULT_CATALOGUE / "roles" / "account-manager.yaml"
+    ).read_text(encoding="utf-8")
+    for name in (
+        "roles/account-manager.yaml",
+        "paths/account-management.yaml",
+        "competencies/kommunikation.yaml",
+    ):
+        assert (DEFAULT_CATALOGUE / name).is_file()
+        assert name.split("/")[-1] in text
+
+
+def test_guide_shows_the_errors_the_validator_really_prints(tmp_path: Path) -> None:
+    """Assert that the guide's error lines are what `handbook validate` prints for that typo."""
+    root = tmp_path / "catalogues"
+    shutil.copytree(DEFAULT_CATALOGUE, root)
+    role = root / "roles" / "account-manager.yaml"
+    text = role.read_text(encoding="utf-8")
+    role.write_text(
+        text.replace("  verbale-kommunikation: 4\n", "  verbale-komunikation: 6\n"),
+        encoding="utf-8",
+    )
+    printed = format_problems(check(root, "catalogues").problems, "text", strict=True)
+    for language in ("de", "en"):
+        guide = render_guide(language)
+        shown = [
+            line.strip() for line in guide.splitlines() if line.startswith("    catalogues/roles/")
+        ]
+        assert "\n    2 errors, 0 warnings\n" in guide
+        shown += ["2 errors, 0 warnings"]
+        assert shown == printed.splitlines()
