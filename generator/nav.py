@@ -7,6 +7,7 @@ from typing import Any
 from . import text
 from .i18n import STRINGS
 from .model import Handbook
+from .pages import family_page
 from .relations import Relations
 
 NavItem = dict[str, Any] | str
@@ -17,12 +18,18 @@ def _entry(title: str, path: str) -> NavItem:
 
 
 def navigation(handbook: Handbook, relations: Relations) -> list[NavItem]:
-    """The MkDocs ``nav``: home, roles by family, paths, competencies by group, matrix."""
+    """The MkDocs ``nav``: home, roles by family, paths, competencies by group, matrix.
+
+    Each family is a section whose index page is the family page (``navigation.indexes``);
+    with ``navigation.prune`` a page carries only the entries of its own section.
+    """
     t = STRINGS[handbook.language]
     roles: list[NavItem] = []
     for family in handbook.families:
-        members = [_entry(r.title, f"roles/{r.id}.md") for r in relations.roles_by_family[family.id]]
-        roles.append({text.plain_html(family.name): [f"families/{family.id}.md", *members]})
+        members = [
+            _entry(r.title, f"roles/{r.id}.md") for r in relations.roles_by_family[family.id]
+        ]
+        roles.append({text.plain_html(family.name): [family_page(family.id), *members]})
     paths = [_entry(p.title, f"paths/{p.id}.md") for p in handbook.paths]
     groups: list[NavItem] = []
     for group in handbook.groups:
@@ -32,4 +39,5 @@ def navigation(handbook: Handbook, relations: Relations) -> list[NavItem]:
     if paths:
         nav.append({t["paths"]: paths})
     nav.append({t["competencies"]: groups})
+    nav.append(_entry(t["matrix"], "matrix.md"))
     return nav

@@ -11,11 +11,13 @@ from pathlib import Path
 import jinja2
 
 from . import i18n, text
+from .exports import export_files
 from .model import Handbook
 from .page import Page
 from .pages import plan_pages
 from .relations import Relations
 from .sheets import plan_sheets
+from .views import ref
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "docs_templates"
 
@@ -34,6 +36,7 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
     env.filters["description"] = text.description
     env.filters["number"] = lambda value: i18n.format_number(value, language)
     env.filters["salary"] = lambda salary: i18n.format_salary(salary, language)
+    env.filters["ref"] = ref  # an id in a link target, checked against the id pattern
     env.globals["t"] = i18n.STRINGS[language]
     return env
 
@@ -45,11 +48,13 @@ def plan(handbook: Handbook, relations: Relations) -> Iterator[Page]:
 
 
 def render(handbook: Handbook, templates: Path = TEMPLATES) -> dict[str, str]:
-    """Relative path -> text of every generated page."""
+    """Relative path -> text of every generated page and download (``exports.py``)."""
     relations = Relations(handbook)
     env = environment(handbook.language, templates)
     common = {"handbook": handbook, "relations": relations}
-    return {
+    files = {
         page.path: env.get_template(page.template).render(**common, **page.context, page=page)
         for page in plan(handbook, relations)
     }
+    files.update(export_files(handbook, relations))
+    return files

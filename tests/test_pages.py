@@ -1,0 +1,316 @@
+"""The handbook pages' planning and views (pages.py, views.py, pathview.py, matrix.py),
+the downloads (exports.py) and the navigation (nav.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import pages
+from generator.build import load_handbook
+from generator.exports import catalogue_json, matrix_csv, neutralise
+from generator.matrix import HEAT_STEPS, build_matrix, heat
+from generator.model import Handbook
+from generator.nav import navigation
+from generator.pathview import path_view
+from generator.relations import Relations
+from generator.render import render
+from generator.views import Views, ref, search_keyword
+
+PROJECT = Path(__file__).resolve().parents[1]
+FIXTURES = PROJECT / "tests" / "fixtures"
+
+
+def handbook(name: str) -> Handbook:
+    root = PROJECT / "catalogues" if name == "default" else FIXTURES / name
+    return load_handbook(root)
+
+
+def views(name: str) -> Views:
+    book = handbook(name)
+    return Views(book, Relations(book))
+
+
+def small_catalogue(**role_fields: Any) -> dict[str, Any]:
+    """A valid catalogue with one role whose fields can be overridden."""
+    role = {"title": "Agent", "family": "ops", "summary": "Answers.", "competencies": {"talk": 2}}
+    role.update(role_fields)
+    return {
+        "handbook.yaml": {
+            "title": "T",
+            "language": "de",
+            "scale": {1: "low", 2: None, 3: "high"},
+            "families": [{"id": "ops", "name": "Ops"}],
+        },
+        "competencies/base.yaml": {
+            "name": "Base",
+            "competencies": [
+                {"id": "talk", "name": "Talk", "summary": "talks", "indicators": ["speaks"]}
+            ],
+        },
+        "roles/agent.yaml": role,
+    }
+
+
+# -- role views -----------------------------------------------------------------------------
+
+
+def test_role_view_derives_report_lines() -> None:
+    """Assert that a role view knows whom the role reports to and whom it leads, in rank order."""
+    view = views("small-de")
+    lead = view.role(view.handbook.role("teamleitung"), has_sheet=False)
+    assert [r.id for r in lead.leads] == ["service-agent", "senior-agent"]
+    assert lead.reports_to is None
+    agent = view.role(view.handbook.role("senior-agent"), has_sheet=False)
+    assert agent.reports_to is not None and agent.reports_to.id == "teamleitung"
+    assert [r.id for r in agent.previous_roles] == ["service-agent"]
+    assert agent.experience == "2 Jahre"
+
+
+def test_role_targets_are_grouped_by_competency_group() -> None:
+    """Assert that a role's targets come grouped, in catalogue order, with scale labels."""
+    view = views("small-de")
+    groups = view.role_targets(view.handbook.role("teamleitung"))
+    assert [g.group.id for g in groups] == ["fuehrung", "kommunikation"]
+    listening = groups[1].rows[0]
+    assert listening.competency.id == "zuhoeren"
+    assert (listening.bar.level, listening.bar.label) == (4, "zeigt dies immer")
+    assert listening.bar.cells == (True, True, True, True)
+    assert listening.bar.alt == "Soll-Niveau 4 von 4"
+
+
+def test_sheet_link_only_when_the_sheet_is_planned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Assert that a role page links its sheet only when the sheet page exists."""
+    book = handbook("small-de")
+    assert "](../sheets/service-agent.md)" in render(book)["roles/service-agent.md"]
+    monkeypatch.setattr(pages, "plan_sheets", lambda handbook, relations: iter(()))
+    assert "sheets/" not in render(book)["roles/service-agent.md"]
+
+
+def test_nearby_roles_name_their_family_only_when_it_differs() -> None:
+    """Assert that nearby roles from another family carry that family's name."""
+    view = views("small-de")
+    nearby = view.role(view.handbook.role("service-agent"), has_sheet=False).nearby
+    families = {link.role.id: link.other_family for link in nearby}
+    assert families["senior-agent"] is None
+    assert families["teamleitung"] is not None and families["teamleitung"].name == "Führung"
+
+
+def test_years_are_counted_in_the_catalogue_language() -> None:
+    """Assert that years read naturally: singular, plural and decimals without trailing zeros."""
+    de, en = views("small-de"), views("small-en")
+    assert (de.years(1), de.years(4), de.years(2.5)) == ("1 Jahr", "4 Jahre", "2,5 Jahre")
+    assert (en.years(1), en.years(2.5)) == ("1 year", "2.5 years")
+
+
+# -- path views -----------------------------------------------------------------------------
+
+
+def test_step_changes_answer_what_is_missing() -> None:
+    """Assert that each step lists rises (biggest first), new, lower and dropped competencies."""
+    view = views("small-en")
+    path = path_view(view, view.handbook.paths[0])
+    first, second = path.steps
+    assert first.title == "Step 2: Junior Engineer → Senior Engineer"
+    raised = first.sections[0]
+    assert raised.kind == "raised"
+    assert [(r.competency.id, r.change) for r in raised.rows] == [
+        ("coding", "+2"),
+        ("testing", "+1"),
+    ]
+    assert [s.kind for s in second.sections] == ["raised", "added", "lowered", "dropped"]
+    assert [r.change for s in second.sections for r in s.rows] == ["+1", "new", "−1", "dropped"]
+    assert first.years == "Usually after about 2.5 years as Junior Engineer."
+    assert first.experience == "0 → 4 years"
+    assert [(t.kind, t.items) for t in first.lists] == [
+        ("skills", ("Mentoring", "System design")),
+        ("tools", ("Terraform",)),
+    ]
+
+
+def test_same_experience_is_said_to_stay() -> None:
+    """Assert that equal experience years on both sides read "wie bisher"."""
+    view = views("default")
+    path = path_view(view, next(p for p in view.handbook.paths if p.id == "key-account-management"))
+    assert path.steps[-1].experience == "4 Jahre, wie bisher"
+    assert [step.anchor for step in path.ladder] == [None, "step-2", "step-3", "step-4"]
+
+
+def test_raised_competencies_come_biggest_gap_first() -> None:
+    """Assert that, in the default catalogue, rises are sorted by the size of the gap."""
+    view = views("default")
+    for path in view.handbook.paths:
+        for step in path_view(view, path).steps:
+            gaps = [int(row.change) for row in step.sections[0].rows]
+            assert gaps == sorted(gaps, reverse=True)
+
+
+# -- matrix and downloads ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("maximum", range(2, 11))
+def test_every_level_has_its_own_shade(maximum: int) -> None:
+    """Assert that heat shades differ for all levels of any scale and span up to the top."""
+    shades = [heat(level, maximum) for level in range(1, maximum + 1)]
+    assert len(set(shades)) == maximum
+    assert shades == sorted(shades) and shades[-1] == HEAT_STEPS and shades[0] >= 1
+    assert heat(None, maximum) == 0
+
+
+def test_matrix_groups_columns_by_family_and_rows_by_group() -> None:
+    """Assert that the matrix columns follow families and the rows follow competency groups."""
+    book = handbook("small-de")
+    matrix = build_matrix(book, Relations(book))
+    assert [(g.family.id, g.span) for g in matrix.column_groups] == [
+        ("service", 2),
+        ("fuehrung", 1),
+    ]
+    assert [r.competency.id for g in matrix.row_groups for r in g.rows] == [
+        "coaching",
+        "zuhoeren",
+        "schreiben",
+    ]
+    assert [c.level for c in matrix.row_groups[0].rows[0].cells] == [None, 1, 3]
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx"])
+def test_formula_like_cells_are_neutralised(text: str) -> None:
+    """Assert that a cell a spreadsheet would run as a formula gets a leading quote."""
+    assert neutralise(text) == f"'{text}"
+
+
+def test_matrix_csv_neutralises_catalogue_text(catalogue: Callable[[dict[str, Any]], Path]) -> None:
+    """Assert that a role title starting with '=' reaches the CSV as inert text."""
+    book = load_handbook(catalogue(small_catalogue(title='=HYPERLINK("http://x")')))
+    text = matrix_csv(book, build_matrix(book, Relations(book)))
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert rows == [
+        ["Kompetenzgruppe", "Kompetenz", '\'=HYPERLINK("http://x")'],
+        ["Base", "Talk", "2"],
+    ]
+
+
+def test_english_csv_uses_commas() -> None:
+    """Assert that the English matrix.csv is comma-separated with one row per competency."""
+    book = handbook("small-en")
+    text = matrix_csv(book, build_matrix(book, Relations(book)))
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert rows[0][:3] == ["Competency group", "Competency", "Junior Engineer"]
+    assert len(rows) == 6
+
+
+def test_catalogue_json_keeps_text_as_written() -> None:
+    """Assert that catalogue.json holds the catalogue's text exactly, with sorted keys."""
+    text = catalogue_json(handbook("small-de"))
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert data["version"] == "2026.10"
+    assert data["competency_groups"][1]["competencies"][0]["indicators"][-1] == "no"
+    agent = next(r for r in data["roles"] if r["id"] == "service-agent")
+    assert agent["salary"] == {"currency": "EUR", "max": 3200, "min": 2800, "period": "month"}
+    assert [s["level"] for s in data["scale"]] == [1, 2, 3, 4]
+    assert "label" not in data["scale"][1]
+
+
+def test_catalogue_json_keeps_markup_characters(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that markup in catalogue text reaches the JSON unescaped and unchanged."""
+    summary = "<b>{{ x }}</b> & [x](javascript:alert(1))"
+    data = json.loads(catalogue_json(load_handbook(catalogue(small_catalogue(summary=summary)))))
+    assert data["roles"][0]["summary"] == summary
+
+
+# -- escaping and link targets --------------------------------------------------------------------
+
+
+def test_markup_in_catalogue_text_stays_text(catalogue: Callable[[dict[str, Any]], Path]) -> None:
+    """Assert that markup in titles, synonyms and summaries never reaches a page as markup."""
+    book = load_handbook(
+        catalogue(
+            small_catalogue(
+                title="<script>alert(1)</script>",
+                synonyms=["{{ 7 * 7 }}", '"quoted" <b>'],
+                summary="[x](javascript:alert(1)) *em* | pipe",
+            )
+        )
+    )
+    page = render(book)["roles/agent.md"]
+    assert "<script" not in page and "<b>" not in page
+    assert "](javascript" not in page and "*em*" not in page and "| pipe" not in page
+    assert "{{" not in page and "49" not in page
+    front_matter = page.split("---")[1]
+    assert front_matter == '\ntags:\n  - "7 7"\n  - "quoted b"\n'
+
+
+def test_ref_accepts_only_ids() -> None:
+    """Assert that a link target must be an id: anything else fails the build."""
+    assert ref("account-manager") == "account-manager"
+    for bad in ("Account", "a b", "../x", "x.md", "a--b", ""):
+        with pytest.raises(ValueError):
+            ref(bad)
+
+
+def test_search_keywords_keep_only_inert_characters() -> None:
+    """Assert that search keywords keep letters, digits, spaces and hyphens only."""
+    assert search_keyword('Tech Lead <Backend> "x" \\ & y') == "Tech Lead Backend x y"
+    assert (
+        search_keyword("Head of Account-Management (m/w/d)") == "Head of Account-Management m w d"
+    )
+    assert search_keyword("Überzeugungs_profi") == "Überzeugungs profi"
+
+
+# -- navigation ---------------------------------------------------------------------------------
+
+
+def test_navigation_groups_roles_by_family_and_competencies_by_group() -> None:
+    """Assert that the nav never lists every role flat: families and groups are sections."""
+    book = handbook("small-de")
+    nav: list[Any] = navigation(book, Relations(book))
+    assert nav[0] == {"Startseite": "index.md"}
+    roles = nav[1]["Rollen"]
+    assert roles == [
+        {
+            "Kundenservice": [
+                "families/service/index.md",
+                {"Service Agent": "roles/service-agent.md"},
+                {"Senior Service Agent": "roles/senior-agent.md"},
+            ]
+        },
+        {
+            "Führung": [
+                "families/fuehrung/index.md",
+                {"Teamleitung Service": "roles/teamleitung.md"},
+            ]
+        },
+    ]
+    assert nav[2] == {"Karrierepfade": [{"Laufbahn Service": "paths/service.md"}]}
+    assert [list(group) for group in nav[3]["Kompetenzen"]] == [["Führung"], ["Kommunikation"]]
+    assert nav[-1] == {"Kompetenzmatrix": "matrix.md"}
+
+
+def test_every_nav_entry_is_a_planned_page() -> None:
+    """Assert that the nav points only at pages the generator plans (no dangling entries)."""
+    book = handbook("default")
+    planned = set(render(book))
+
+    def entries(items: list[Any]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            if isinstance(item, str):
+                found.append(item)
+            else:
+                for value in item.values():
+                    found.extend(entries(value) if isinstance(value, list) else [value])
+        return found
+
+    listed = entries(navigation(book, Relations(book)))
+    assert listed and set(listed) <= planned
+    assert len(listed) == len(set(listed))

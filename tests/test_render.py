@@ -1,0 +1,95 @@
+"""Golden tests: the generated Markdown and downloads of the small fixture catalogues.
+
+The files in tests/golden/<fixture>/ are the spec of the handbook pages (home, families,
+roles, competencies, paths, matrix, catalogue.json, matrix.csv): review their diff like code.
+After an intended change, refresh them with
+
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py
+
+Sheets (``sheets/…``) are left out here; the sheet tests cover them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import load_handbook
+from generator.render import render
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CATALOGUES = ("small-de", "small-en")
+
+
+def generated(fixture: str) -> dict[str, str]:
+    """Every rendered file of a fixture catalogue except the sheets."""
+    files = render(load_handbook(FIXTURES / fixture))
+    return {name: text for name, text in files.items() if not name.startswith("sheets/")}
+
+
+def read_golden(folder: Path) -> dict[str, str]:
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with open(path, encoding="utf-8", newline="") as handle:  # keep CRLF of the CSV
+                files[path.relative_to(folder).as_posix()] = handle.read()
+    return files
+
+
+def write_golden(folder: Path, files: dict[str, str]) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+
+@pytest.mark.parametrize("fixture", CATALOGUES)
+def test_pages_match_golden_files(fixture: str) -> None:
+    """Assert that every generated page of the fixture equals its reviewed golden file."""
+    files = generated(fixture)
+    folder = GOLDEN / fixture
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        write_golden(folder, files)
+    golden = read_golden(folder)
+    assert sorted(files) == sorted(golden), "pages added or removed: refresh the golden files"
+    for name in sorted(files):
+        if files[name] != golden[name]:
+            diff = difflib.unified_diff(
+                golden[name].splitlines(),
+                files[name].splitlines(),
+                "golden",
+                "generated",
+                lineterm="",
+            )
+            pytest.fail(f"{fixture}/{name} differs from its golden file:\n" + "\n".join(diff))
+
+
+@pytest.mark.parametrize("fixture", CATALOGUES)
+def test_rendering_is_deterministic(fixture: str) -> None:
+    """Assert that rendering the same catalogue twice gives byte-identical files."""
+    assert generated(fixture) == generated(fixture)
+
+
+def test_default_catalogue_renders_every_page_type() -> None:
+    """Assert that the default catalogue yields each page type at its contract path."""
+    files = render(load_handbook(Path(__file__).resolve().parents[1] / "catalogues"))
+    for name in (
+        "index.md",
+        "families/vertrieb-marketing/index.md",
+        "roles/account-supervisor.md",
+        "competencies/kundenbeziehungen.md",
+        "paths/key-account-management.md",
+        "matrix.md",
+        "matrix.csv",
+        "catalogue.json",
+    ):
+        assert name in files, name
+    assert sum(name.startswith("roles/") for name in files) == 6
+    assert sum(name.startswith("competencies/") for name in files) == 35

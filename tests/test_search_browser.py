@@ -1,0 +1,74 @@
+"""Material's search in real Chromium: synonyms, German competency names, indicator phrases.
+
+Material appends a wildcard to every query term, which skips lunr's stemmer; the site's
+search therefore indexes words unstemmed (mkdocs.yml: ``pipeline``). These queries would
+find nothing with a stemmed German index ("Kundenbeziehungen" -> "kundenbezieh").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
+
+
+def search(page: Any, base: str, query: str) -> list[str]:
+    """Type ``query`` into the search box of the home page; the result pages' paths, in order."""
+    page.goto(base)
+    page.locator("label.md-search__icon, input.md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.type(query, delay=15)
+    page.wait_for_selector(RESULT_LINKS, timeout=10_000)
+    page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
+    scroller = page.locator(".md-search__scrollwrap")
+    shown = -1
+    while shown != page.locator(RESULT_LINKS).count():  # more results load on scrolling
+        shown = page.locator(RESULT_LINKS).count()
+        scroller.evaluate("element => element.scrollTo(0, element.scrollHeight)")
+        page.wait_for_timeout(200)
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    return [href.removeprefix(base).split("?")[0].split("#")[0] for href in hrefs]
+
+
+@pytest.fixture(scope="module")
+def base(default_site: Path, serve_site: Callable[[Path], str]) -> str:
+    return serve_site(default_site)
+
+
+def test_synonym_finds_the_role_first(page: Any, base: str) -> None:
+    """Assert that typing a synonym shows the Account Supervisor as the first result."""
+    results = search(page, base, "Head of Account Management")
+    assert results[0] == "roles/account-supervisor/"
+    title = page.locator(".md-search-result__item").first.locator("h1").inner_text()
+    assert title.strip() == "Account Supervisor"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kundenbeziehungen", "competencies/kundenbeziehungen/"),
+        ("Überzeugungsfähigkeit", "competencies/ueberzeugungsfaehigkeit/"),
+        ("überzeugung", "competencies/ueberzeugungsfaehigkeit/"),
+        ("Kundenbeziehung", "competencies/kundenbeziehungen/"),
+    ],
+)
+def test_german_competency_name_finds_its_page(
+    page: Any, base: str, query: str, expected: str
+) -> None:
+    """Assert that a competency name with umlauts, or its beginning, finds the competency first."""
+    assert search(page, base, query)[0] == expected
+
+
+def test_indicator_phrase_finds_the_competency(page: Any, base: str) -> None:
+    """Assert that a phrase from an indicator finds the competency page it belongs to."""
+    results = search(page, base, "formuliert mündlich präzise")
+    assert "competencies/verbale-kommunikation/" in results
+
+
+def test_another_title_of_a_role_finds_it(page: Any, base: str) -> None:
+    """Assert that a one-word synonym (Kundenmanager) finds the Account Manager first."""
+    assert search(page, base, "Kundenmanager")[0] == "roles/account-manager/"

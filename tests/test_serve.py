@@ -1,0 +1,80 @@
+"""`handbook serve`: a live preview that regenerates when a catalogue file changes."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import FIXTURES
+
+HANDBOOK = [sys.executable, "-m", "generator.cli"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _fetch(url)
+        if body is not None and needle in body:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path) -> None:
+    """Assert that editing a role file changes the served role page without a restart."""
+    root = tmp_path / "cat"
+    shutil.copytree(FIXTURES / "small-de", root)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*HANDBOOK, "serve", str(root), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/roles/service-agent/"
+        assert _wait_for(url, "Service Agent", 60), "serve did not come up"
+        role = root / "roles" / "service-agent.yaml"
+        text = role.read_text(encoding="utf-8").replace(
+            "title: Service Agent", "title: Kundenlotse"
+        )
+        role.write_text(text, encoding="utf-8")
+        assert _wait_for(url, "Kundenlotse", 60), "the page did not change after the edit"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_reports_catalogue_errors_before_starting(tmp_path: Path) -> None:
+    """Assert that serve refuses a broken catalogue with a located message and exit code 1."""
+    root = tmp_path / "cat"
+    shutil.copytree(FIXTURES / "small-de", root)
+    (root / "roles" / "service-agent.yaml").write_text("title: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [*HANDBOOK, "serve", str(root), "--port", str(_free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "roles/service-agent.yaml:2:1: invalid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
