@@ -25,7 +25,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ROOT = "catalogues"
 
 root_argument = click.argument(
-    "root", default=DEFAULT_ROOT, type=click.Path(file_okay=False, path_type=str)
+    "root", default=DEFAULT_ROOT, type=click.Path(exists=True, file_okay=False, path_type=str)
+)
+
+
+changes_since_option = click.option(
+    "--changes-since", "changes_since", metavar="DIR|GIT_REV", default=None,
+    help="Add a 'what changed' page against this earlier edition (a catalogue folder or a "
+    "git revision of ROOT).",
 )
 
 
@@ -53,6 +60,11 @@ def main() -> None:
 
     ROOT is a catalogue folder (handbook.yaml, competencies/, roles/, paths/);
     it defaults to ./catalogues.
+
+    \b
+    Example:
+      handbook validate catalogues
+      handbook build catalogues --site site
     """
 
 
@@ -81,8 +93,9 @@ def validate(root: str, strict: bool, fmt: str) -> None:
 @root_argument
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Folder to write.")
 @click.option("--strict", is_flag=True, help="Refuse to generate while there are warnings.")
+@changes_since_option
 @_fail_cleanly
-def generate(root: str, out: Path, strict: bool) -> None:
+def generate(root: str, out: Path, strict: bool, changes_since: str | None) -> None:
     """Write the handbook's Markdown tree (with its own mkdocs.yml) into OUT.
 
     Only changed files are rewritten; the tree is swapped in whole, so a failed or
@@ -93,7 +106,9 @@ def generate(root: str, out: Path, strict: bool) -> None:
       handbook generate catalogues --out build/handbook
       mkdocs build -f build/handbook/mkdocs.yml
     """
-    report = build.generate(Path(root), out, display_root=root, strict=strict)
+    report = build.generate(
+        Path(root), out, display_root=root, strict=strict, changes_since=changes_since
+    )
     click.echo(
         f"{out}: {len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed"
@@ -105,8 +120,9 @@ def generate(root: str, out: Path, strict: bool) -> None:
 @click.option("--site", "site", default="site", show_default=True, type=click.Path(path_type=Path))
 @click.option("--out", "out", default=None, type=click.Path(path_type=Path),
               help="Where the Markdown tree goes (default: a temporary folder).")
+@changes_since_option
 @_fail_cleanly
-def build_command(root: str, site: Path, out: Path | None) -> None:
+def build_command(root: str, site: Path, out: Path | None, changes_since: str | None) -> None:
     """Generate the handbook, then build the HTML site strictly into SITE.
 
     \b
@@ -115,7 +131,7 @@ def build_command(root: str, site: Path, out: Path | None) -> None:
     """
     with tempfile.TemporaryDirectory(prefix="handbook-") as temporary:
         tree = out or Path(temporary) / "tree"
-        build.generate(Path(root), tree, display_root=root)
+        build.generate(Path(root), tree, display_root=root, changes_since=changes_since)
         build.build_site(tree, site)
     click.echo(f"site written to {site}")
 
@@ -123,8 +139,9 @@ def build_command(root: str, site: Path, out: Path | None) -> None:
 @main.command()
 @root_argument
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@changes_since_option
 @_fail_cleanly
-def serve(root: str, port: int) -> None:
+def serve(root: str, port: int, changes_since: str | None) -> None:
     """Preview the handbook on http://127.0.0.1:PORT/; edits to ROOT reload the page.
 
     \b
@@ -134,7 +151,10 @@ def serve(root: str, port: int) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     build.load_handbook(Path(root), root)  # report catalogue errors before starting
+    build.earlier_edition(changes_since, Path(root))
     os.environ["HANDBOOK_CATALOGUE"] = str(Path(root).absolute())
+    if changes_since:
+        os.environ["HANDBOOK_CHANGES_SINCE"] = changes_since
     mkdocs_serve(config_file=str(BASE_CONFIG), open_in_browser=False,
                  livereload=True, dev_addr=f"127.0.0.1:{port}")
 
@@ -143,6 +163,7 @@ def serve(root: str, port: int) -> None:
 @click.argument("kind", required=False, type=click.Choice(sorted(schema.SPECS)))
 @click.option("--out", "out", default=None, type=click.Path(file_okay=False, path_type=Path),
               help="Write one <kind>.schema.json file per kind into this folder.")
+@_fail_cleanly
 def schema_command(kind: str | None, out: Path | None) -> None:
     """Print the JSON Schema of each catalogue file kind (for editors such as VS Code).
 
@@ -162,3 +183,75 @@ def schema_command(kind: str | None, out: Path | None) -> None:
     click.echo(json.dumps(documents if len(kinds) > 1 else documents[schema.SCHEMA_FILES[kinds[0]]],
                           indent=2, ensure_ascii=False))
 
+
+
+@main.command("diff")
+@click.argument("roots", nargs=-1, metavar="[OLD_ROOT NEW_ROOT | ROOT]",
+                type=click.Path(file_okay=False, path_type=str))
+@click.option("--since", "since", metavar="GIT_REV", default=None,
+              help="Compare ROOT (default ./catalogues) with ROOT as of this git revision.")
+@click.option("--format", "fmt", type=click.Choice(("text", "md")), default="text",
+              show_default=True, help="text for a terminal, md for merge requests and pages.")
+@_fail_cleanly
+def diff_command(roots: tuple[str, ...], since: str | None, fmt: str) -> None:
+    """Report what changed between two editions: roles, targets, competencies, paths.
+
+    Exits 0 whether or not anything changed; 1 if an edition has catalogue errors.
+
+    \b
+    Example:
+      handbook diff old-edition catalogues
+      handbook diff --since origin/main catalogues --format md
+    """
+    from .diff import diff_handbooks
+    from .diff_render import render
+    from .edition import EditionError, edition_at
+
+    if since is None and len(roots) != 2:
+        raise click.UsageError("give OLD_ROOT and NEW_ROOT, or --since GIT_REV [ROOT]")
+    if since is not None and len(roots) > 1:
+        raise click.UsageError("--since compares one ROOT with its own history")
+    if since is None:
+        old = build.load_handbook(Path(roots[0]), roots[0])
+        new = build.load_handbook(Path(roots[1]), roots[1])
+    else:
+        root = roots[0] if roots else DEFAULT_ROOT
+        new = build.load_handbook(Path(root), root)
+        try:
+            with edition_at(since, Path(root)) as (folder, shown):
+                old = build.load_handbook(folder, shown)
+        except EditionError as error:
+            raise click.BadParameter(str(error), param_hint="--since") from error
+    click.echo(render(diff_handbooks(old, new), fmt), nl=False)
+
+
+@main.command("sheets")
+@root_argument
+@click.option("--pdf", "pdf", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The PDF file to write.")
+@click.option("--role", "roles", multiple=True, metavar="ID",
+              help="Print only this role (repeatable); default: every role.")
+@_fail_cleanly
+def sheets_command(root: str, pdf: Path, roles: tuple[str, ...]) -> None:
+    """Print the blank self-assessment sheets of every role (or some) into one PDF.
+
+    A cover lists the roles with their first page; each role starts on a new page with its
+    own footer (role, edition, page n of m) and a bookmark. Needs a Chromium (Debian:
+    `apt-get install chromium`, or HANDBOOK_CHROMIUM=/path) and `pip install playwright`.
+
+    \b
+    Example:
+      handbook sheets catalogues --pdf sheets.pdf
+      handbook sheets --pdf kam.pdf --role key-account-manager
+    """
+    from .pdf import UnknownRoleError, print_sheets
+
+    try:
+        report = print_sheets(Path(root), pdf, roles, display_root=root)
+    except UnknownRoleError as error:
+        raise click.BadParameter(str(error), param_hint="--role") from None
+    click.echo(f"{pdf}: {len(report.roles)} role(s), {report.pages} pages")
+
+
+if __name__ == "__main__":
+    main()

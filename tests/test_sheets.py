@@ -1,0 +1,301 @@
+"""Self-assessment and readiness sheets as generated Markdown and built HTML (no browser).
+
+The browser side (printing, storing, keyboard use) is in test_sheets_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
+from hypothesis import given
+from hypothesis import strategies as st
+from site_html import Element, Parsed, parse, parse_fragment
+
+from generator.build import load_handbook
+from generator.model import Handbook
+from generator.relations import Relations
+from generator.render import render
+from generator.sheets import css_string, plan_sheets, readiness_path, sheet_path
+from generator.text import escape
+
+_CSS_ESCAPE = re.compile(r"\\([0-9A-F]{6})")
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_handbook(DEFAULT_CATALOGUE)
+
+
+@pytest.fixture(scope="module")
+def pages(handbook: Handbook) -> dict[str, str]:
+    return render(handbook)
+
+
+def _attribute_elements(html: str, tag: str, css_class: str) -> list[Element]:
+    """Elements of one tag and class in a Markdown page's raw HTML."""
+    parsed = parse_fragment(html)
+    return [e for e in parsed.find(tag) if css_class in e.attrs.get("class", "").split()]
+
+
+def _items(markdown: str) -> list[Element]:
+    return _attribute_elements(markdown, "section", "ch-sheet-item")
+
+
+def _target_boxes(markdown: str, css_class: str = "is-target") -> list[tuple[str, int]]:
+    """(radio name, level) of every box carrying ``css_class``."""
+    boxes = re.findall(
+        rf'<label class="ch-sheet-box[^"]*\b{css_class}\b[^"]*"><input type="radio" '
+        r'name="([^"]+)" value="(\d+)">',
+        markdown,
+    )
+    return [(name.replace("&#45;", "-"), int(level)) for name, level in boxes]
+
+
+def test_every_role_gets_a_sheet_and_every_step_a_readiness_sheet(handbook: Handbook) -> None:
+    """Assert that sheets/<role>.md exists per role and sheets/<path>-step-<n>.md per step up."""
+    relations = Relations(handbook)
+    planned = {page.path for page in plan_sheets(handbook, relations)}
+    for role in handbook.roles:
+        assert sheet_path(role.id) in planned
+        assert f"sheets/{role.id}.css" in planned
+    steps = [change for path in handbook.paths for change in relations.step_changes[path.id]]
+    assert len(steps) == 5
+    for change in steps:
+        assert readiness_path(change) == f"sheets/{change.path.id}-step-{change.index}.md"
+        assert readiness_path(change) in planned
+    assert "sheets/key-account-management-step-2.md" in planned
+
+
+def test_role_sheet_lists_each_competency_with_one_target_per_row(
+    handbook: Handbook, pages: dict[str, str]
+) -> None:
+    """Assert that each competency of a role appears once, its target box marked in both rows."""
+    for role in handbook.roles:
+        markdown = pages[sheet_path(role.id)]
+        items = _items(markdown)
+        assert [e.attrs["data-competency"] for e in items] == sorted(
+            (t.competency_id for t in role.targets),
+            key=[c.id for c in handbook.competencies].index,
+        )
+        expected = sorted(
+            (f"{rater}-{t.competency_id}", t.level)
+            for t in role.targets
+            for rater in ("self", "manager")
+        )
+        assert sorted(_target_boxes(markdown)) == expected
+        for target in role.targets:
+            competency = handbook.competency(target.competency_id)
+            for indicator in competency.indicators:
+                assert f"<li>{_escaped(indicator)}</li>" in markdown
+
+
+def _escaped(text: str) -> str:
+    return str(escape(text))
+
+
+def test_kam_sheet_has_35_competencies_and_150_behaviours(pages: dict[str, str]) -> None:
+    """Assert that the Key Account Manager sheet carries the whole model: 35 and 150."""
+    markdown = pages["sheets/key-account-manager.md"]
+    assert len(_items(markdown)) == 35
+    body = markdown.split('<ul class="ch-sheet-indicators">')[1:]
+    assert sum(part.split("</ul>")[0].count("<li>") for part in body) == 150
+
+
+def test_sheet_header_has_fields_scale_and_end_matter(pages: dict[str, str]) -> None:
+    """Assert that the German sheet has its four fields, the scale, three goals, two signatures."""
+    markdown = pages["sheets/account-manager.md"]
+    for label in ("Name", "Datum", "Führungskraft", "Gespräch am"):
+        assert f'<span class="ch-sheet-field-label">{label}</span>' in markdown
+    for label in ("bringt dies kaum ein", "bringt dies jederzeit ein"):
+        assert f'<span class="ch-sheet-level-label">{label}</span>' in markdown
+    assert "Ausgabe 2026&#46;1" in markdown
+    assert markdown.count('name="goal-') == 3
+    assert markdown.count('class="ch-sheet-signature"') == 2
+    assert "Unterschrift Führungskraft" in markdown
+    assert "template: sheet.html" in markdown.split("---")[1]
+
+
+def test_english_handbook_gets_english_labels() -> None:
+    """Assert that a handbook in English labels the fields and rows in English."""
+    handbook = load_handbook(FIXTURES / "small-en")
+    role = handbook.roles[0]
+    sheet = render(handbook)[sheet_path(role.id)]
+    for label in ("Name", "Date", "Manager", "Meeting on", "Self", "Development goals", "Notes"):
+        assert label in sheet
+    assert "Führungskraft" not in sheet and "Datum" not in sheet
+
+
+def test_compare_defaults_to_the_next_step_on_the_path(
+    handbook: Handbook, pages: dict[str, str]
+) -> None:
+    """Assert that "compare with" preselects the next role on the path, else the role itself."""
+
+    def selected(role_id: str) -> str:
+        match = re.search(r'<option value="([^"]+)" selected>', pages[sheet_path(role_id)])
+        assert match is not None
+        return match.group(1).replace("&#45;", "-")
+
+    assert selected("key-account-manager") == "account-supervisor"
+    assert selected("account-representative") == "account-manager"
+    assert selected("account-supervisor") == "account-supervisor"
+
+
+def test_script_data_holds_every_roles_targets(handbook: Handbook, pages: dict[str, str]) -> None:
+    """Assert that the page data (for the summary) has each role's targets and the texts."""
+    relations = Relations(handbook)
+    markdown = pages["sheets/account-manager.md"]
+    element = _attribute_elements(markdown, "div", "ch-sheet")[0]
+    data = json.loads(element.attrs["data-ch-sheet"])
+    assert data["role"] == "account-manager"
+    assert data["edition"] == "2026.1"
+    assert data["handbook"] == handbook.title
+    assert data["targets"] == {r.id: relations.targets(r) for r in handbook.roles}
+    assert data["separator"] == ";"
+    assert data["texts"]["below"] == "unter Soll"
+
+
+def test_readiness_sheet_lists_only_what_rises_or_is_new(
+    handbook: Handbook, pages: dict[str, str]
+) -> None:
+    """Assert that a readiness sheet shows raised and added competencies with both targets."""
+    relations = Relations(handbook)
+    for path in handbook.paths:
+        for change in relations.step_changes[path.id]:
+            markdown = pages[readiness_path(change)]
+            shown = {e.attrs["data-competency"] for e in _items(markdown)}
+            expected = {c.competency.id for c in (*change.raised, *change.added)}
+            assert shown == expected, readiness_path(change)
+            after = {(f"self-{c.competency.id}", c.after) for c in (*change.raised, *change.added)}
+            before = {(f"self-{c.competency.id}", c.before) for c in change.raised}
+            assert {b for b in _target_boxes(markdown) if b[0].startswith("self-")} == after
+            assert {
+                b for b in _target_boxes(markdown, "is-previous") if b[0].startswith("self-")
+            } == before
+
+
+def test_readiness_sheet_of_kam_step_names_both_roles(pages: dict[str, str]) -> None:
+    """Assert that the step to Key Account Manager names both roles and the new requirements."""
+    markdown = pages["sheets/key-account-management-step-2.md"]
+    assert "# Bereitschaftsbogen: Senior Account Executive → Key Account Manager" in markdown
+    assert "Soll&#45;Niveau als Key Account Manager" in markdown
+    assert "Soll&#45;Niveau als Senior Account Executive &#40;heute&#41;" in markdown
+    assert 'class="ch-sheet-new"' in markdown  # competencies new at this step
+
+
+def test_footer_stylesheet_names_the_role_and_edition(pages: dict[str, str]) -> None:
+    """Assert that the stylesheet beside a sheet carries role, edition and page words."""
+    css = pages["sheets/key-account-manager.css"]
+    values = dict(re.findall(r"(--ch-sheet-[a-z]+): (\"[^\"]*\")", css))
+    assert _css_decode(values["--ch-sheet-footer"]) == "Key Account Manager · Ausgabe 2026.1"
+    assert _css_decode(values["--ch-sheet-page"]) == "Seite "
+    assert _css_decode(values["--ch-sheet-of"]) == " von "
+
+
+def _css_decode(literal: str) -> str:
+    return _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), literal[1:-1])
+
+
+@given(st.text())
+def test_css_string_is_inert_and_lossless(value: str) -> None:
+    """Assert that css_string leaves only letters, digits and escapes, and decodes back."""
+    literal = str(css_string(value))
+    assert re.fullmatch(r'"(?:[A-Za-z0-9]|\\[0-9A-F]{6})*"', literal)
+    assert _css_decode(literal) == value
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built site whose competency name, indicator and role title try to become markup."""
+    from conftest import write_catalogue
+
+    root = write_catalogue(
+        tmp_path_factory.mktemp("hostile") / "cat",
+        {
+            "handbook.yaml": {
+                "title": "T</title><script>alert(1)</script>",
+                "language": "de",
+                "version": '2026"; } body { color: red',
+                "scale": {1: "<b>eins</b>", 2: None, 3: "drei"},
+                "families": [{"id": "f", "name": "F"}],
+            },
+            "competencies/g.yaml": {
+                "name": "G",
+                "competencies": [
+                    {
+                        "id": "c",
+                        "name": "<img src=x onerror=alert(1)>",
+                        "summary": "{{ 7*7 }} [x](javascript:alert(1))",
+                        "indicators": ["</textarea><script>alert(2)</script>"],
+                    }
+                ],
+            },
+            "roles/r.yaml": {
+                "title": '"><svg onload=alert(3)>',
+                "family": "f",
+                "summary": "s",
+                "competencies": {"c": 2},
+            },
+        },
+    )
+    return build_site(root, tmp_path_factory.mktemp("hostile-site") / "site")
+
+
+def test_catalogue_text_stays_text_on_the_built_sheet(hostile_site: Path) -> None:
+    """Assert that markup in catalogue text shows as text on the sheet and makes no element."""
+    page: Parsed = parse(hostile_site / "sheets" / "r" / "index.html")
+    assert not [
+        e for e in page.elements if e.tag in ("img", "svg", "script") and "alert" in str(e.attrs)
+    ]
+    scripts = [e for e in page.find("script") if "alert" in e.content]
+    assert not scripts
+    text = page.text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert "</textarea><script>alert(2)</script>" in text
+    assert '"><svg onload=alert(3)>' in text
+    data = json.loads(
+        next(e for e in page.elements if "data-ch-sheet" in e.attrs).attrs["data-ch-sheet"]
+    )
+    assert data["handbook"] == "T</title><script>alert(1)</script>"
+
+
+def test_hostile_footer_stylesheet_cannot_break_out(hostile_site: Path) -> None:
+    """Assert that the footer stylesheet holds catalogue text only inside escaped strings."""
+    css = (hostile_site / "sheets" / "r.css").read_text(encoding="utf-8")
+    body = css.split("{", 1)[1].rsplit("}", 1)[0]
+    assert "}" not in body and "<" not in body and "color: red" not in body
+    footer = re.search(r'--ch-sheet-footer: ("[^"]*")', body)
+    assert footer is not None
+    assert (
+        _css_decode(footer.group(1))
+        == '"><svg onload=alert(3)> · Ausgabe 2026"; } body { color: red'
+    )
+
+
+def test_built_sheet_is_outside_material_typography(default_site: Path) -> None:
+    """Assert that the built sheet page uses its own article, styles and script, not md-typeset."""
+    page = parse(default_site / "sheets" / "key-account-manager" / "index.html")
+    articles = page.find("article")
+    assert len(articles) == 1
+    assert "ch-sheet-article" in articles[0].attrs["class"]
+    assert "md-typeset" not in articles[0].attrs["class"]
+    links = [e.attrs["href"] for e in page.find("link") if e.attrs.get("rel") == "stylesheet"]
+    assert "../../assets/sheet.css" in links
+    assert "../key-account-manager.css" in links
+    assert (default_site / "sheets" / "key-account-manager.css").is_file()
+    scripts = [e.attrs.get("src", "") for e in page.find("script")]
+    assert "../../assets/sheet.js" in scripts
+    assert page.title.startswith("Selbsteinschätzungsbogen: Key Account Manager")
+    sheet = next(e for e in page.elements if "ch-sheet" in e.attrs.get("class", "").split())
+    assert "data-search-exclude" in sheet.attrs
+
+
+def test_sheet_assets_load_only_on_sheet_pages(default_site: Path) -> None:
+    """Assert that role pages do not load the sheet's stylesheet and script."""
+    page = parse(default_site / "roles" / "key-account-manager" / "index.html")
+    sources = [e.attrs.get("href", "") for e in page.find("link")]
+    sources += [e.attrs.get("src", "") for e in page.find("script")]
+    assert not [s for s in sources if s.endswith(("/sheet.css", "/sheet.js"))]

@@ -1,0 +1,429 @@
+"""The sheets in Chromium: printing to A4, filling in, storing, exporting, keyboard use.
+
+Every sheet of the default catalogue is printed to PDF and read back with poppler's
+``pdftotext``; the marks are checked in the DOM under print media. The interactive tests
+use the Key Account Manager sheet (35 competencies, 150 behaviours).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import DEFAULT_CATALOGUE
+
+from generator.build import load_handbook
+from generator.model import Handbook
+from generator.relations import Relations
+from generator.sheets import readiness_path
+
+KAM = "sheets/key-account-manager/"
+A4 = (595, 842)  # points, rounded (ISO A4 is 595.28 x 841.89)
+SITE_CHROME = ("Suche", "Startseite", "Karrierepfade", "Made with", "Material for MkDocs")
+
+# What the print media shows of each competency block: the target boxes and their frames.
+PRINT_MARKS = """
+() => [...document.querySelectorAll('.ch-sheet-item')].map((item) => ({
+  id: item.dataset.competency,
+  target: Number(item.dataset.target),
+  targetText: getComputedStyle(item.querySelector('.ch-sheet-target')).display === 'none'
+    ? '' : item.querySelector('.ch-sheet-target').innerText,
+  boxes: [...item.querySelectorAll('.ch-sheet-box.is-target')].map((box) => ({
+    level: Number(box.querySelector('input').value),
+    border: parseFloat(getComputedStyle(box.querySelector('.ch-sheet-face')).borderTopWidth),
+    visible: box.getBoundingClientRect().height > 0,
+  })),
+  previous: [...item.querySelectorAll('.ch-sheet-box.is-previous')].map((box) => ({
+    level: Number(box.querySelector('input').value),
+    style: getComputedStyle(box.querySelector('.ch-sheet-face')).borderTopStyle,
+  })),
+}))
+"""
+
+# The smallest font size of any visible text inside the sheet article, in CSS pixels.
+SMALLEST_TEXT = """
+() => {
+  const walker = document.createTreeWalker(
+    document.querySelector('.ch-sheet-article'), NodeFilter.SHOW_TEXT);
+  let smallest = Infinity;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.textContent.trim() || !parent.getClientRects().length) continue;
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(parent).fontSize));
+  }
+  return smallest;
+}
+"""
+
+# Site chrome that is still laid out in print media.
+VISIBLE_CHROME = """
+() => ['.md-header', '.md-sidebar', '.md-footer', '.md-search', '.md-tabs', '.ch-sheet-tools']
+  .filter((selector) => [...document.querySelectorAll(selector)]
+    .some((el) => el.getClientRects().length > 0))
+"""
+
+STATE = """
+() => [...document.querySelectorAll('.ch-sheet-item')].map((item) => {
+  const level = (rater) => {
+    const checked = item.querySelector(`input[name="${rater}-${item.dataset.competency}"]:checked`);
+    return checked ? Number(checked.value) : null;
+  };
+  return [item.dataset.competency, level('self'), level('manager'),
+          item.querySelector('textarea').value];
+})
+"""
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    return load_handbook(DEFAULT_CATALOGUE)
+
+
+@pytest.fixture(scope="module")
+def base_url(default_site: Path, serve_site: Any) -> str:
+    return str(serve_site(default_site))
+
+
+@pytest.fixture
+def requests(page: Any) -> list[str]:
+    """Every URL the page's context asks for."""
+    seen: list[str] = []
+    page.context.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+@pytest.fixture
+def kam(page: Any, base_url: str, requests: list[str]) -> Iterator[Any]:
+    """The Key Account Manager sheet, opened with JavaScript; checks no foreign request."""
+    page.goto(base_url + KAM)
+    page.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    yield page
+    origin = base_url.rstrip("/")
+    foreign = [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in ("blob", "data")
+        and not (url == origin or url.startswith(origin + "/"))
+    ]
+    assert not foreign, foreign
+
+
+def _pdf_text(pdf: bytes, folder: Path) -> list[str]:
+    """The text of each page, as poppler's pdftotext reads it."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is needed to read the printed sheets")
+    path = folder / "sheet.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return out.split("\f")[:-1]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _page_sizes(pdf: bytes) -> set[tuple[float, float]]:
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    return {(round(float(w)), round(float(h))) for w, h in boxes}
+
+
+def _sheet_urls(handbook: Handbook) -> list[tuple[str, str, int]]:
+    """(url, footer title, most pages) of every role sheet and readiness sheet."""
+    relations = Relations(handbook)
+    urls = [(f"sheets/{r.id}/", r.title, 12) for r in relations.roles_in_order]
+    for path in handbook.paths:
+        for change in relations.step_changes[path.id]:
+            url = readiness_path(change).removesuffix(".md") + "/"
+            urls.append((url, f"{change.before.title} → {change.after.title}", 12))
+    return urls
+
+
+def test_every_sheet_prints_on_a4_with_names_marks_and_footer(
+    page: Any, base_url: str, handbook: Handbook, tmp_path: Path
+) -> None:
+    """Assert that each sheet prints on few A4 pages with every name, mark and footer, no chrome."""
+    counts = {}
+    for url, title, most in _sheet_urls(handbook):
+        page.goto(base_url + url)
+        page.emulate_media(media="print")
+        marks = page.evaluate(PRINT_MARKS)
+        assert page.evaluate(VISIBLE_CHROME) == [], url
+        assert page.evaluate(SMALLEST_TEXT) >= 12, url  # 9 pt = 12 CSS px
+        for item in marks:
+            assert [box["level"] for box in item["boxes"]] == [item["target"]] * 2, (url, item)
+            assert all(box["border"] >= 2.5 and box["visible"] for box in item["boxes"]), item
+            assert item["targetText"].endswith(f" {item['target']}"), item
+        pdf = page.pdf(prefer_css_page_size=True)  # (print media, as a browser prints)
+        page.emulate_media(media="null")
+        assert _page_sizes(pdf) == {A4}, url
+        pages = _pdf_text(pdf, tmp_path)
+        counts[url] = len(pages)
+        assert 1 <= len(pages) <= most, (url, len(pages))
+        text = _squash(" ".join(pages))
+        for item in marks:
+            assert _squash(handbook.competency(item["id"]).name) in text, (url, item["id"])
+        assert re.findall(r"\bSoll (\d+)\b", text) == [str(i["target"]) for i in marks], url
+        for number, page_text in enumerate(pages, start=1):
+            assert f"{title} · Ausgabe 2026.1" in _squash(page_text), (url, number)
+            assert f"Seite {number} von {len(pages)}" in page_text, (url, number)
+        for chrome in SITE_CHROME:
+            assert chrome not in text, (url, chrome)
+    assert counts[KAM] <= 12
+    print("pages per sheet:", counts)
+
+
+def test_readiness_sheet_marks_both_targets_in_print(
+    page: Any, base_url: str, handbook: Handbook
+) -> None:
+    """Assert that a readiness sheet frames today's target dashed and the next one heavy."""
+    relations = Relations(handbook)
+    change = relations.step_change("key-account-management", 2)
+    page.goto(base_url + readiness_path(change).removesuffix(".md") + "/")
+    page.emulate_media(media="print")
+    marks = {item["id"]: item for item in page.evaluate(PRINT_MARKS)}
+    assert set(marks) == {c.competency.id for c in (*change.raised, *change.added)}
+    for raised in change.raised:
+        item = marks[raised.competency.id]
+        assert [p["level"] for p in item["previous"]] == [raised.before] * 2
+        assert {p["style"] for p in item["previous"]} == {"dashed"}
+        assert [b["level"] for b in item["boxes"]] == [raised.after] * 2
+    for added in change.added:
+        assert marks[added.competency.id]["previous"] == []
+        assert "neu" in marks[added.competency.id]["targetText"].lower()
+
+
+def test_sheet_without_javascript_is_a_complete_blank_form(
+    browser: Any, base_url: str, tmp_path: Path
+) -> None:
+    """Assert that with JavaScript off the sheet still shows and prints every box, no buttons."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + KAM)
+        assert page.locator(".ch-sheet-item").count() == 35
+        assert page.locator(".ch-sheet-item input[type=radio]").count() == 35 * 2 * 5
+        assert not page.locator(".ch-sheet-tools").is_visible()
+        assert not page.locator(".ch-sheet-evaluation").is_visible()
+        page.locator('input[name="self-kundenbeziehungen"][value="4"]').check()
+        pages = _pdf_text(page.pdf(prefer_css_page_size=True), tmp_path)
+        assert len(pages) <= 12
+        assert "Entwicklungsziele" in pages[-1] and "Unterschrift Führungskraft" in pages[-1]
+    finally:
+        context.close()
+
+
+def _fill(page: Any) -> None:
+    """Choose levels and write notes on the first four competencies and the header."""
+    items = page.locator(".ch-sheet-item")
+    for index in range(4):
+        item = items.nth(index)
+        item.locator('fieldset[data-rater="self"] label').nth(index).click()
+        if index % 2 == 0:
+            item.locator('fieldset[data-rater="manager"] label').nth(4 - index).click()
+        item.locator("textarea").fill(f"Notiz {index}")
+    page.fill('input[name="field-name"]', "Erika Mustermann")
+    page.fill('textarea[name="goal-1"]', "Präsentationstraining")
+
+
+def test_choices_and_notes_survive_a_reload(kam: Any) -> None:
+    """Assert that levels, notes and header fields are still there after reloading the page."""
+    _fill(kam)
+    before = kam.evaluate(STATE)
+    assert before[0][1:] == [1, 5, "Notiz 0"]
+    kam.reload()
+    kam.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    assert kam.evaluate(STATE) == before
+    assert kam.input_value('input[name="field-name"]') == "Erika Mustermann"
+    assert kam.input_value('textarea[name="goal-1"]') == "Präsentationstraining"
+    keys = kam.evaluate("Object.keys(localStorage)")
+    assert any(
+        "Kompetenzhandbuch Vertrieb & Marketing" in key
+        and "key-account-manager" in key
+        and key.endswith(before[0][0])
+        for key in keys
+    ), keys
+    assert "nur in diesem Browser" in kam.locator(".ch-sheet-storage").inner_text()
+
+
+def _download(page: Any, action: str) -> str:
+    with page.expect_download() as info:
+        page.click(f'button[data-action="{action}"]')
+    path = info.value.path()
+    return Path(path).read_text(encoding="utf-8-sig")
+
+
+def test_export_reset_import_restores_everything(kam: Any, tmp_path: Path) -> None:
+    """Assert that exporting, resetting and importing the JSON gives back the same sheet."""
+    _fill(kam)
+    exported = _download(kam, "export-json")
+    state = kam.evaluate(STATE)
+    kam.once("dialog", lambda dialog: dialog.accept())
+    kam.click('button[data-action="reset"]')
+    assert all(row[1:] == [None, None, ""] for row in kam.evaluate(STATE))
+    assert kam.evaluate("Object.keys(localStorage).length") == 0
+    assert kam.input_value('input[name="field-name"]') == ""
+    file = tmp_path / "export.json"
+    file.write_text(exported, encoding="utf-8")
+    kam.set_input_files(".ch-sheet-file", str(file))
+    kam.wait_for_function("document.querySelector('.ch-sheet-status').textContent !== ''")
+    assert kam.evaluate(STATE) == state
+    assert kam.input_value('input[name="field-name"]') == "Erika Mustermann"
+    assert json.loads(_download(kam, "export-json")) == json.loads(exported)
+    assert "4 Kompetenzen" in kam.locator(".ch-sheet-status").inner_text()
+
+
+def test_import_refuses_another_roles_file(kam: Any, tmp_path: Path) -> None:
+    """Assert that a file exported for another role is refused and changes nothing."""
+    _fill(kam)
+    state = kam.evaluate(STATE)
+    exported = json.loads(_download(kam, "export-json"))
+    exported["role"] = "account-manager"
+    file = tmp_path / "other.json"
+    file.write_text(json.dumps(exported), encoding="utf-8")
+    kam.set_input_files(".ch-sheet-file", str(file))
+    kam.wait_for_function("document.querySelector('.ch-sheet-status').textContent !== ''")
+    assert "anderen Rolle" in kam.locator(".ch-sheet-status").inner_text()
+    assert kam.evaluate(STATE) == state
+
+
+def test_csv_has_one_row_per_competency(kam: Any, handbook: Handbook) -> None:
+    """Assert that the CSV lists each competency with target, self, manager and gap, safely."""
+    _fill(kam)
+    kam.locator(".ch-sheet-item textarea").nth(1).fill('=HYPERLINK("x")')
+    rows = list(csv.reader(io.StringIO(_download(kam, "export-csv")), delimiter=";"))
+    assert rows[0][:5] == ["Kompetenz", "Soll", "Selbst", "Führungskraft", "Abweichung"]
+    role = handbook.role("key-account-manager")
+    assert len(rows) == 1 + len(role.targets) == 36
+    by_name = {row[0]: row for row in rows[1:]}
+    for competency_id, self_level, manager, _note in kam.evaluate(STATE):
+        name = handbook.competency(competency_id).name
+        target = role.target(competency_id)
+        row = by_name[name]
+        assert row[1] == str(target)
+        assert row[2] == ("" if self_level is None else str(self_level))
+        assert row[3] == ("" if manager is None else str(manager))
+        assert row[4] == ("" if self_level is None else str(self_level - target))
+    assert rows[2][5] == '\'=HYPERLINK("x")'
+
+
+def test_every_level_can_be_chosen_with_tab_and_arrow_keys(kam: Any) -> None:
+    """Assert that Tab reaches every rating row in order and Space/arrows choose every level."""
+    kam.locator('a[href="#ch-sheet-evaluation"]').focus()
+    ids = kam.evaluate(
+        "[...document.querySelectorAll('.ch-sheet-item')].map(i => i.dataset.competency)"
+    )
+    for competency_id in ids:
+        for rater in ("self", "manager"):
+            kam.keyboard.press("Tab")
+            name = f"{rater}-{competency_id}"
+            assert kam.evaluate("document.activeElement.name") == name
+            kam.keyboard.press("Space")
+            chosen = [kam.evaluate("document.activeElement.value")]
+            for _ in range(4):
+                kam.keyboard.press("ArrowRight")
+                chosen.append(kam.evaluate("document.activeElement.value"))
+            assert chosen == ["1", "2", "3", "4", "5"], name
+        kam.keyboard.press("Tab")
+        assert kam.evaluate("document.activeElement.name") == f"note-{competency_id}"
+    assert all(row[1:3] == [5, 5] for row in kam.evaluate(STATE))
+
+
+def test_new_edition_keeps_choices_and_marks_changed_targets(kam: Any) -> None:
+    """Assert that a stored choice survives an edition, and a changed target is pointed out."""
+    prefix = kam.evaluate(
+        "['competency-handbook', 'Kompetenzhandbuch Vertrieb & Marketing',"
+        " 'key-account-manager'].join('\\u001f') + '\\u001f'"
+    )
+    old = {"self": 3, "manager": None, "note": "aus 2025", "target": 3}
+    same = {"self": 2, "manager": 4, "note": "", "target": 4}  # praesentationen: target 4
+    kam.evaluate(
+        """([prefix, old, same]) => {
+          localStorage.setItem(prefix + 'verbale-kommunikation', JSON.stringify(old));
+          localStorage.setItem(prefix + 'praesentationen', JSON.stringify(same));
+          localStorage.setItem(prefix + 'gibt-es-nicht-mehr', JSON.stringify(old));
+        }""",
+        [prefix, old, same],
+    )
+    kam.reload()
+    kam.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    state = {row[0]: row[1:] for row in kam.evaluate(STATE)}
+    assert state["verbale-kommunikation"] == [3, None, "aus 2025"]
+    assert state["praesentationen"] == [2, 4, ""]
+    changed = kam.locator(".ch-sheet-item.is-changed")
+    assert changed.count() == 1
+    assert changed.get_attribute("data-competency") == "verbale-kommunikation"
+    assert "bisher 3, jetzt 5" in changed.locator(".ch-sheet-changed").inner_text()
+    kam.locator('#ch-item-verbale-kommunikation fieldset[data-rater="self"] label').nth(4).click()
+    assert kam.locator(".ch-sheet-item.is-changed").count() == 0
+    stored = kam.evaluate(f"localStorage.getItem({json.dumps(prefix + 'verbale-kommunikation')})")
+    assert json.loads(stored)["target"] == 5
+
+
+def test_summary_counts_gaps_against_own_or_next_role(kam: Any, handbook: Handbook) -> None:
+    """Assert that the summary counts above/at/below and redraws for the compared role."""
+    relations = Relations(handbook)
+    kam.evaluate(
+        "() => document.querySelectorAll('.ch-sheet-item').forEach((item) => "
+        "item.querySelector('fieldset[data-rater=self] .is-target input').click())"
+    )
+    assert kam.input_value('select[name="compare"]') == "account-supervisor"
+
+    def counts() -> dict[str, str]:
+        legend = kam.locator(".ch-sheet-count").all()
+        return {c.get_attribute("data-kind"): c.locator("strong").inner_text() for c in legend}
+
+    own = relations.targets(handbook.role("key-account-manager"))
+    nxt = relations.targets(handbook.role("account-supervisor"))
+    shared = [c for c in own if c in nxt]
+    assert counts() == {
+        "above": str(sum(own[c] > nxt[c] for c in shared)),
+        "at": str(sum(own[c] == nxt[c] for c in shared)),
+        "below": str(sum(own[c] < nxt[c] for c in shared)),
+        "unrated": "0",
+    }
+    kam.select_option('select[name="compare"]', "key-account-manager")
+    assert counts() == {"above": "0", "at": "35", "below": "0", "unrated": "0"}
+    assert kam.locator(".ch-sheet-evaluation svg.ch-sheet-chart rect").count() == 1
+    kam.check('input[name="basis"][value="manager"]')
+    assert counts()["unrated"] == "35"
+    rows = kam.locator(".ch-sheet-table tbody tr")
+    assert rows.count() == 35
+
+
+def test_compare_lists_what_the_other_role_adds(
+    page: Any, base_url: str, handbook: Handbook
+) -> None:
+    """Assert that comparing with a role that needs more lists those extra competencies."""
+    relations = Relations(handbook)
+    page.goto(base_url + "sheets/account-representative/")
+    page.wait_for_selector(".ch-sheet-evaluation:not([hidden])")
+    own = relations.targets(handbook.role("account-representative"))
+    nxt = relations.targets(handbook.role("account-manager"))
+    extra = sorted(handbook.competency(c).name for c in nxt if c not in own)
+    assert extra, "the default catalogue's next step adds competencies"
+    listed = page.locator(".ch-sheet-extra li").all_inner_texts()
+    assert sorted(text.split(" – ")[0] for text in listed) == extra
+
+
+def test_filled_sheet_prints_the_ticks(kam: Any, tmp_path: Path) -> None:
+    """Assert that after filling in, print media crosses the chosen boxes and prints the notes."""
+    _fill(kam)
+    kam.emulate_media(media="print")
+    crosses = kam.evaluate(
+        """() => [...document.querySelectorAll('.ch-sheet-box input:checked + .ch-sheet-face')]
+          .map((face) => parseFloat(getComputedStyle(face, '::before').borderLeftWidth))"""
+    )
+    assert len(crosses) == 6 and all(width >= 2 for width in crosses)
+    text = _squash(" ".join(_pdf_text(kam.pdf(prefer_css_page_size=True), tmp_path)))
+    assert "Notiz 0" in text and "Erika Mustermann" in text and "Präsentationstraining" in text
