@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diff import diff_handbooks
+from .edition import load_edition
 from .errors import CatalogueError, Severity
 from .load import load
 from .model import Handbook
@@ -42,24 +44,42 @@ class Generated:
     nav: list[object]
 
 
-def generate_pages(handbook: Handbook) -> Generated:
+def generate_pages(handbook: Handbook, previous: Handbook | None = None) -> Generated:
+    """Render every page; with ``previous`` (an earlier edition) also what changed since."""
     relations = Relations(handbook)
-    return Generated(render(handbook), navigation(handbook, relations))
+    changes = diff_handbooks(previous, handbook) if previous is not None else None
+    nav = navigation(handbook, relations, with_changes=changes is not None)
+    return Generated(render(handbook, changes=changes), nav)
 
 
-def tree_files(handbook: Handbook) -> dict[str, bytes]:
+def earlier_edition(source: str | None, root: Path) -> Handbook | None:
+    """The edition to compare with: a catalogue folder or a git revision of ``root``."""
+    return load_edition(source, root) if source else None
+
+
+def tree_files(handbook: Handbook, previous: Handbook | None = None) -> dict[str, bytes]:
     """Every file of a standalone generated tree (docs/, overrides/, mkdocs.yml)."""
-    generated = generate_pages(handbook)
+    generated = generate_pages(handbook, previous)
     files = {f"docs/{name}": body.encode("utf-8") for name, body in generated.pages.items()}
     files.update(static_files())
     files["mkdocs.yml"] = standalone_config(handbook, generated.nav).encode("utf-8")
     return files
 
 
-def generate(root: Path, out: Path, *, display_root: str | None = None, strict: bool = False) -> WriteReport:
-    """Validate ``root`` and write its tree to ``out``; nothing is written on any error."""
+def generate(
+    root: Path,
+    out: Path,
+    *,
+    display_root: str | None = None,
+    strict: bool = False,
+    changes_since: str | None = None,
+) -> WriteReport:
+    """Validate ``root`` and write its tree to ``out``; nothing is written on any error.
+
+    ``changes_since`` names an earlier edition (folder or git revision) for the change page.
+    """
     handbook = load_handbook(root, display_root, strict=strict)
-    return write(tree_files(handbook), out)
+    return write(tree_files(handbook, earlier_edition(changes_since, root)), out)
 
 
 def build_site(tree: Path, site: Path) -> None:

@@ -17,7 +17,9 @@ def _entry(title: str, path: str) -> NavItem:
     return {text.plain_html(title): path}
 
 
-def navigation(handbook: Handbook, relations: Relations) -> list[NavItem]:
+def navigation(
+    handbook: Handbook, relations: Relations, *, with_changes: bool = False
+) -> list[NavItem]:
     """The MkDocs ``nav``: home, roles by family, paths, competencies by group, matrix.
 
     Each family is a section whose index page is the family page (``navigation.indexes``);
@@ -40,4 +42,7 @@ def navigation(handbook: Handbook, relations: Relations) -> list[NavItem]:
         nav.append({t["paths"]: paths})
     nav.append({t["competencies"]: groups})
     nav.append(_entry(t["matrix"], "matrix.md"))
+    if with_changes:
+        nav.append(_entry(t["diff_title"], "changes.md"))
+    nav.append({t["about"]: [_entry(t["guide_title"], "guide.md"), _entry(t["security"], "security.md")]})
     return nav

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markupsafe import Markup
+
+from .diff import ChangeReport
+from .diff_render import markdown_body, markdown_role_note
+from .load import MAX_FILE_BYTES
 from .matrix import build_matrix
 from .model import Handbook
 from .page import Page
@@ -25,11 +30,21 @@ def family_page(family_id: str) -> str:
     return f"families/{family_id}/index.md"
 
 
-def plan_pages(handbook: Handbook, relations: Relations) -> Iterator[Page]:
-    """Every handbook page in a stable order; sheets are planned by ``sheets.py``."""
+GUIDE, SECURITY, CHANGES = "guide.md", "security.md", "changes.md"
+
+
+def plan_pages(
+    handbook: Handbook, relations: Relations, changes: ChangeReport | None = None
+) -> Iterator[Page]:
+    """Every handbook page in a stable order; sheets are planned by ``sheets.py``.
+
+    ``changes`` compares this edition with an earlier one: it adds the change page and a
+    note on every role whose expectations changed.
+    """
     views = Views(handbook, relations)
     t = views.t
     sheets = frozenset(page.path for page in plan_sheets(handbook, relations))
+    known = _page_paths(handbook, sheets) | ({CHANGES} if changes else set())
     yield Page("index.md", "home.md.j2", t["home"], {"view": views.home()})
     for family in handbook.families:
         context: dict[str, object] = {"view": views.family(family)}
@@ -37,6 +52,7 @@ def plan_pages(handbook: Handbook, relations: Relations) -> Iterator[Page]:
     for role in relations.roles_in_order:
         has_sheet = f"sheets/{role.id}.md" in sheets
         context = {"role": role, "view": views.role(role, has_sheet=has_sheet)}
+        context["change_note"] = _role_note(changes, role.id, known)
         yield Page(f"roles/{role.id}.md", "role.md.j2", role.title, context)
     for competency in handbook.competencies:
         context = {"view": views.competency(competency)}
@@ -46,3 +62,30 @@ def plan_pages(handbook: Handbook, relations: Relations) -> Iterator[Page]:
         yield Page(f"paths/{path.id}.md", "path.md.j2", path.title, context)
     context = {"matrix": build_matrix(handbook, relations)}
     yield Page("matrix.md", "matrix.md.j2", t["matrix"], context)
+    yield Page(GUIDE, "guide.md.j2", t["guide_title"])
+    limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
+    yield Page(SECURITY, "security.md.j2", t["security"], limits)
+    if changes is not None:
+        body = markdown_body(changes, pages=known, from_page=CHANGES)
+        yield Page(CHANGES, "changes.md.j2", t["diff_title"], {"body": body})
+
+
+def _page_paths(handbook: Handbook, sheets: frozenset[str]) -> set[str]:
+    """The paths of every page, for links that must only point at existing pages."""
+    return {
+        "index.md",
+        "matrix.md",
+        GUIDE,
+        SECURITY,
+        *(family_page(f.id) for f in handbook.families),
+        *(f"roles/{r.id}.md" for r in handbook.roles),
+        *(f"competencies/{c.id}.md" for c in handbook.competencies),
+        *(f"paths/{p.id}.md" for p in handbook.paths),
+        *sheets,
+    }
+
+
+def _role_note(changes: ChangeReport | None, role_id: str, known: set[str]) -> Markup:
+    if changes is None:
+        return Markup("")
+    return markdown_role_note(changes, role_id, pages=known, from_page=f"roles/{role_id}.md")

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from . import i18n, text
+from .diff import ChangeReport
 from .exports import export_files
 from .model import Handbook
 from .page import Page
@@ -41,20 +42,27 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
     return env
 
 
-def plan(handbook: Handbook, relations: Relations) -> Iterator[Page]:
+def plan(
+    handbook: Handbook, relations: Relations, changes: ChangeReport | None = None
+) -> Iterator[Page]:
     """Every page of the handbook, in a stable order."""
-    yield from plan_pages(handbook, relations)
+    yield from plan_pages(handbook, relations, changes)
     yield from plan_sheets(handbook, relations)
 
 
-def render(handbook: Handbook, templates: Path = TEMPLATES) -> dict[str, str]:
-    """Relative path -> text of every generated page and download (``exports.py``)."""
+def render(
+    handbook: Handbook, templates: Path = TEMPLATES, *, changes: ChangeReport | None = None
+) -> dict[str, str]:
+    """Relative path -> text of every generated page and download (``exports.py``).
+
+    ``changes`` (this edition against an earlier one) adds the change page and role notes.
+    """
     relations = Relations(handbook)
     env = environment(handbook.language, templates)
     common = {"handbook": handbook, "relations": relations}
     files = {
         page.path: env.get_template(page.template).render(**common, **page.context, page=page)
-        for page in plan(handbook, relations)
+        for page in plan(handbook, relations, changes)
     }
     files.update(export_files(handbook, relations))
     return files

@@ -1,7 +1,8 @@
 """MkDocs hook: runs the generator so that plain `mkdocs build` and `mkdocs serve` work.
 
 Pages are added in memory (never written into docs_dir, which would loop `serve`).
-The catalogue root is $HANDBOOK_CATALOGUE, else ./catalogues beside mkdocs.yml.
+The catalogue root is $HANDBOOK_CATALOGUE, else ./catalogues beside mkdocs.yml;
+$HANDBOOK_CHANGES_SINCE (a folder or git revision) adds the change page.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.build import generate_pages, load_handbook
-from generator.errors import CatalogueError
+from generator.build import earlier_edition, generate_pages, load_handbook
+from generator.errors import CatalogueError, HandbookError
 from generator.site import settings
 
 
@@ -29,9 +30,12 @@ def on_config(config: Any) -> Any:
     root = _catalogue_root(config)
     try:
         handbook = load_handbook(root, os.environ.get("HANDBOOK_CATALOGUE", "catalogues"))
+        previous = earlier_edition(os.environ.get("HANDBOOK_CHANGES_SINCE"), root)
     except CatalogueError as error:
         raise PluginError("\n".join(map(str, error.problems))) from None
-    generated = generate_pages(handbook)
+    except HandbookError as error:
+        raise PluginError(str(error)) from None
+    generated = generate_pages(handbook, previous)
     values = settings(handbook, generated.nav)
     config.site_name = values["site_name"]
     config.nav = values["nav"]
