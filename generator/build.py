@@ -14,7 +14,7 @@ from .edition import load_edition
 from .errors import CatalogueError, Severity
 from .load import load
 from .model import Handbook
-from .nav import navigation
+from .nav import NavItem, navigation
 from .relations import Relations
 from .render import render
 from .site import standalone_config, static_files
@@ -41,7 +41,7 @@ class Generated:
     """A handbook rendered in memory: Markdown and data files, and the navigation."""
 
     pages: dict[str, str]
-    nav: list[object]
+    nav: list[NavItem]
 
 
 def generate_pages(handbook: Handbook, previous: Handbook | None = None) -> Generated:

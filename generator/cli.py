@@ -30,7 +30,10 @@ root_argument = click.argument(
 
 
 changes_since_option = click.option(
-    "--changes-since", "changes_since", metavar="DIR|GIT_REV", default=None,
+    "--changes-since",
+    "changes_since",
+    metavar="DIR|GIT_REV",
+    default=None,
     help="Add a 'what changed' page against this earlier edition (a catalogue folder or a "
     "git revision of ROOT).",
 )
@@ -72,7 +75,11 @@ def main() -> None:
 @root_argument
 @click.option("--strict", is_flag=True, help="Treat quality warnings as errors.")
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
     help="text for people, json for tools, github/gitlab for CI annotations.",
 )
 def validate(root: str, strict: bool, fmt: str) -> None:
@@ -91,7 +98,9 @@ def validate(root: str, strict: bool, fmt: str) -> None:
 
 @main.command()
 @root_argument
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Folder to write.")
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path), help="Folder to write."
+)
 @click.option("--strict", is_flag=True, help="Refuse to generate while there are warnings.")
 @changes_since_option
 @_fail_cleanly
@@ -118,8 +127,13 @@ def generate(root: str, out: Path, strict: bool, changes_since: str | None) -> N
 @main.command("build")
 @root_argument
 @click.option("--site", "site", default="site", show_default=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", default=None, type=click.Path(path_type=Path),
-              help="Where the Markdown tree goes (default: a temporary folder).")
+@click.option(
+    "--out",
+    "out",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Where the Markdown tree goes (default: a temporary folder).",
+)
 @changes_since_option
 @_fail_cleanly
 def build_command(root: str, site: Path, out: Path | None, changes_since: str | None) -> None:
@@ -155,14 +169,23 @@ def serve(root: str, port: int, changes_since: str | None) -> None:
     os.environ["HANDBOOK_CATALOGUE"] = str(Path(root).absolute())
     if changes_since:
         os.environ["HANDBOOK_CHANGES_SINCE"] = changes_since
-    mkdocs_serve(config_file=str(BASE_CONFIG), open_in_browser=False,
-                 livereload=True, dev_addr=f"127.0.0.1:{port}")
+    mkdocs_serve(
+        config_file=str(BASE_CONFIG),
+        open_in_browser=False,
+        livereload=True,
+        dev_addr=f"127.0.0.1:{port}",
+    )
 
 
 @main.command("schema")
 @click.argument("kind", required=False, type=click.Choice(sorted(schema.SPECS)))
-@click.option("--out", "out", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help="Write one <kind>.schema.json file per kind into this folder.")
+@click.option(
+    "--out",
+    "out",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one <kind>.schema.json file per kind into this folder.",
+)
 @_fail_cleanly
 def schema_command(kind: str | None, out: Path | None) -> None:
     """Print the JSON Schema of each catalogue file kind (for editors such as VS Code).
@@ -176,22 +199,43 @@ def schema_command(kind: str | None, out: Path | None) -> None:
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for name in kinds:
-            (out / schema.SCHEMA_FILES[name]).write_text(schema.json_schema_text(name), encoding="utf-8")
+            (out / schema.SCHEMA_FILES[name]).write_text(
+                schema.json_schema_text(name), encoding="utf-8"
+            )
         click.echo(f"wrote {len(kinds)} schema file(s) to {out}")
         return
     documents = {schema.SCHEMA_FILES[name]: schema.json_schema(name) for name in kinds}
-    click.echo(json.dumps(documents if len(kinds) > 1 else documents[schema.SCHEMA_FILES[kinds[0]]],
-                          indent=2, ensure_ascii=False))
-
+    click.echo(
+        json.dumps(
+            documents if len(kinds) > 1 else documents[schema.SCHEMA_FILES[kinds[0]]],
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
 
 
 @main.command("diff")
-@click.argument("roots", nargs=-1, metavar="[OLD_ROOT NEW_ROOT | ROOT]",
-                type=click.Path(file_okay=False, path_type=str))
-@click.option("--since", "since", metavar="GIT_REV", default=None,
-              help="Compare ROOT (default ./catalogues) with ROOT as of this git revision.")
-@click.option("--format", "fmt", type=click.Choice(("text", "md")), default="text",
-              show_default=True, help="text for a terminal, md for merge requests and pages.")
+@click.argument(
+    "roots",
+    nargs=-1,
+    metavar="[OLD_ROOT NEW_ROOT | ROOT]",
+    type=click.Path(file_okay=False, path_type=str),
+)
+@click.option(
+    "--since",
+    "since",
+    metavar="GIT_REV",
+    default=None,
+    help="Compare ROOT (default ./catalogues) with ROOT as of this git revision.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "md")),
+    default="text",
+    show_default=True,
+    help="text for a terminal, md for merge requests and pages.",
+)
 @_fail_cleanly
 def diff_command(roots: tuple[str, ...], since: str | None, fmt: str) -> None:
     """Report what changed between two editions: roles, targets, competencies, paths.
@@ -227,10 +271,20 @@ def diff_command(roots: tuple[str, ...], since: str | None, fmt: str) -> None:
 
 @main.command("sheets")
 @root_argument
-@click.option("--pdf", "pdf", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The PDF file to write.")
-@click.option("--role", "roles", multiple=True, metavar="ID",
-              help="Print only this role (repeatable); default: every role.")
+@click.option(
+    "--pdf",
+    "pdf",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PDF file to write.",
+)
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    metavar="ID",
+    help="Print only this role (repeatable); default: every role.",
+)
 @_fail_cleanly
 def sheets_command(root: str, pdf: Path, roles: tuple[str, ...]) -> None:
     """Print the blank self-assessment sheets of every role (or some) into one PDF.

@@ -44,5 +44,7 @@ def navigation(
     nav.append(_entry(t["matrix"], "matrix.md"))
     if with_changes:
         nav.append(_entry(t["diff_title"], "changes.md"))
-    nav.append({t["about"]: [_entry(t["guide_title"], "guide.md"), _entry(t["security"], "security.md")]})
+    nav.append(
+        {t["about"]: [_entry(t["guide_title"], "guide.md"), _entry(t["security"], "security.md")]}
+    )
     return nav

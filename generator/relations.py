@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 import math
+import struct
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, repeat
+from operator import ge, truediv
 
 from .model import CareerPath, Competency, Handbook, PathStep, Role
 
@@ -171,25 +176,55 @@ class Relations:
 
     @cached_property
     def nearby(self) -> dict[str, tuple[Role, ...]]:
-        """Role id -> the roles with the most similar target profiles (cosine similarity)."""
-        holders: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for role in self.handbook.roles:
-            for target in role.targets:
-                holders[target.competency_id].append((role.id, target.level))
-        norms = {r.id: math.sqrt(sum(t.level**2 for t in r.targets)) for r in self.handbook.roles}
-        order = {role.id: index for index, role in enumerate(self.roles_in_order)}
+        """Role id -> the roles with the most similar target profiles (cosine similarity).
+
+        Ties go to the role that comes first in role order; roles that share no competency
+        are never nearby. The dot products of one role with all others are computed at once
+        (see ``_dot_products``), which keeps this linear enough for thousands of roles.
+        """
+        roles = self.roles_in_order
+        norms = [math.sqrt(sum(t.level**2 for t in role.targets)) for role in roles]
+        dots = _dot_products(roles, self.handbook.scale.maximum)
         result = {}
-        for role in self.handbook.roles:
-            dots: dict[str, int] = defaultdict(int)
-            for target in role.targets:
-                for other_id, level in holders[target.competency_id]:
-                    dots[other_id] += target.level * level
-            dots.pop(role.id, None)
-            ranked = sorted(
-                dots, key=lambda other: (-dots[other] / (norms[role.id] * norms[other]), order[other])
-            )
-            result[role.id] = tuple(self.handbook.role(r) for r in ranked[:NEARBY_COUNT])
+        for index, role in enumerate(roles):
+            products = dots(role)
+            products[index] = 0  # a role is not near itself
+            cosines = list(map(truediv, products, [norms[index] * norm for norm in norms]))
+            result[role.id] = tuple(roles[i] for i in _top(cosines, NEARBY_COUNT))
         return result
+
+
+def _top(values: list[float], count: int) -> list[int]:
+    """Indexes of the ``count`` largest positive values; of equal values the lowest index."""
+    if not values:
+        return []
+    threshold = max(heapq.nlargest(count, values)[-1], math.ulp(0))
+    candidates = compress(range(len(values)), map(ge, values, repeat(threshold)))
+    return sorted(candidates, key=lambda i: -values[i])[:count]
+
+
+def _dot_products(roles: tuple[Role, ...], maximum: int) -> Callable[[Role], list[int]]:
+    """A function: role -> its target dot product with every role, in the order of ``roles``.
+
+    Each competency's column of targets is packed into one integer, a fixed-width field per
+    role, so adding a role's weighted columns computes all its dot products in one pass of
+    integer arithmetic; the fields are wide enough that no sum can carry into the next one.
+    """
+    largest = max((len(role.targets) for role in roles), default=0) * maximum * maximum
+    size, code = next(
+        (s, c) for s, c in ((1, "B"), (2, "H"), (4, "I"), (8, "Q")) if largest < 256**s
+    )
+    columns: dict[str, int] = defaultdict(int)
+    for index, role in enumerate(roles):
+        for target in role.targets:
+            columns[target.competency_id] |= target.level << (index * size * 8)
+    unpack = struct.Struct(f"<{len(roles)}{code}").unpack
+
+    def products(role: Role) -> list[int]:
+        packed = sum(target.level * columns[target.competency_id] for target in role.targets)
+        return list(unpack(packed.to_bytes(size * len(roles), "little")))
+
+    return products
 
 
 def _delta(change: LevelChange) -> int:

@@ -293,7 +293,21 @@ def test_navigation_groups_roles_by_family_and_competencies_by_group() -> None:
     ]
     assert nav[2] == {"Karrierepfade": [{"Laufbahn Service": "paths/service.md"}]}
     assert [list(group) for group in nav[3]["Kompetenzen"]] == [["Führung"], ["Kommunikation"]]
-    assert nav[-1] == {"Kompetenzmatrix": "matrix.md"}
+    assert nav[4] == {"Kompetenzmatrix": "matrix.md"}
+    assert nav[-1] == {
+        "Über dieses Handbuch": [
+            {"Anleitung für HR": "guide.md"},
+            {"Sicherheit &amp; Datenschutz": "security.md"},  # Material does not escape
+        ]
+    }
+
+
+def test_navigation_lists_the_change_page_only_when_there_are_changes() -> None:
+    """Assert that the 'Änderungen' entry appears only with an earlier edition to compare."""
+    book = handbook("small-de")
+    assert {"Änderungen": "changes.md"} not in navigation(book, Relations(book))
+    with_changes = navigation(book, Relations(book), with_changes=True)
+    assert {"Änderungen": "changes.md"} in with_changes
 
 
 def test_every_nav_entry_is_a_planned_page() -> None:
