@@ -56,6 +56,7 @@ def _group(group: CompetencyGroup) -> dict[str, Any]:
     return {
         "id": group.id,
         "name": group.name,
+        "rank": group.rank,
         "description": group.description,
         "competencies": [
             {

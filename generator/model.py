@@ -60,6 +60,7 @@ class CompetencyGroup:
     name: str
     competencies: tuple[Competency, ...]
     description: str | None = None
+    rank: int | None = None  # display order among groups; unranked groups come last
 
 
 @dataclass(frozen=True)

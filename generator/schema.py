@@ -55,6 +55,7 @@ GROUP = Record(
     description="A competency group; the file name is the group's id.",
     fields={
         "name": Field(Text(description="The group's display name."), required=True),
+        "rank": Field(Integer(description="Display order among groups (lowest first).")),
         "description": Field(_markdown),
         "competencies": Field(
             ListOf(

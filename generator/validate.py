@@ -73,6 +73,11 @@ def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> lis
 Declared = dict[str, set[str] | None]
 
 
+def _group_order(group: m.CompetencyGroup) -> tuple[bool, int, str]:
+    """Ranked groups first, by rank; then the others; file name breaks ties."""
+    return (group.rank is None, group.rank or 0, group.id)
+
+
 def _declared_ids(documents: Iterable[Document]) -> Declared:
     """Ids of roles (file names), families and competencies as written, even in files with
     errors; None where a file is too broken to tell, so references to them are not checked."""
@@ -263,9 +268,10 @@ class _Builder:
                     name=item.fields["name"].value,
                     competencies=tuple(competencies),
                     description=_value(item.fields, "description"),
+                    rank=_value(item.fields, "rank"),
                 )
             )
-        return tuple(groups)
+        return tuple(sorted(groups, key=_group_order))
 
     def _competency(
         self, fields: Fields, group_id: str, seen: dict[str, Location]

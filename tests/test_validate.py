@@ -632,3 +632,21 @@ def test_model_of_valid_catalogue(catalogue: Catalogue) -> None:
         ("junior", None, None),
         ("senior", 2, "soon"),
     ]
+
+
+def test_competency_groups_follow_rank_then_file_name(catalogue: Catalogue) -> None:
+    """Assert that ranked groups come first by rank, unranked ones after them by file name."""
+    group = (
+        "name: {name}\n{rank}competencies:\n"
+        "  - id: {id}\n    name: N\n    summary: s\n    indicators: [i]\n"
+    )
+    result = run(
+        catalogue,
+        {
+            "competencies/a.yaml": group.format(name="A", rank="", id="c-a"),
+            "competencies/b.yaml": group.format(name="B", rank="rank: 2\n", id="c-b"),
+            "competencies/z.yaml": group.format(name="Z", rank="rank: 1\n", id="c-z"),
+        },
+    )
+    assert result.handbook is not None
+    assert [g.id for g in result.handbook.groups] == ["z", "b", "a", "talk"]
