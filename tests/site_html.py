@@ -142,6 +142,17 @@ def one_page_per_kind(site: Path) -> dict[str, Path]:
     return kinds
 
 
+def representative_pages(site: Path) -> dict[str, Path]:
+    """One page per type; for sheets both a role sheet and a readiness sheet when present."""
+    pages = one_page_per_kind(site)
+    sheets = [p for p in html_pages(site) if url_of(site, p).startswith("sheets/")]
+    for kind, is_readiness in (("sheets", False), ("readiness", True)):
+        found = [p for p in sheets if ("-step-" in url_of(site, p)) == is_readiness]
+        if found:
+            pages[kind] = found[0]
+    return pages
+
+
 def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
     """The file an internal link points to (None for other hosts/schemes) and its fragment."""
     parts = urlsplit(url)

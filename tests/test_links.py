@@ -1,0 +1,96 @@
+"""Links: every internal link and #anchor of a built site resolves; every page can be reached.
+
+A crawler over the built HTML of the default catalogue and the fixture catalogues, plus a
+check that the strict MkDocs build itself refuses a broken link or anchor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, build_site
+from mkdocs.exceptions import Abort
+from site_html import html_pages, parse, resolve, url_of
+
+from generator.build import build_site as mkdocs_build
+from generator.build import generate
+
+LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src"}
+NOT_CRAWLED = ("search/", "sitemap")
+
+
+@pytest.fixture(scope="module")
+def sites(default_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Built sites: the default catalogue and each fixture catalogue."""
+    built = {"default": default_site}
+    for name in ("small-de", "hostile"):
+        built[name] = build_site(FIXTURES / name, tmp_path_factory.mktemp(name) / "site")
+    return built
+
+
+def _broken_links(site: Path) -> list[str]:
+    broken = []
+    ids = {path: parse(path).ids for path in html_pages(site)}
+    for page in html_pages(site):
+        for element in parse(page).elements:
+            url = element.attrs.get(LINKING.get(element.tag, ""), "")
+            if not url:
+                continue
+            target, fragment = resolve(site, page, url)
+            where = f"{url_of(site, page) or 'home'}:{element.line} {element.tag} {url!r}"
+            if target is None:
+                continue  # another host or scheme: not ours to check here
+            if not target.is_relative_to(site) or not target.is_file():
+                broken.append(f"{where}: no such file")
+            elif fragment and target.suffix == ".html" and fragment not in ids[target]:
+                broken.append(f"{where}: no element with id {fragment!r}")
+    return broken
+
+
+@pytest.mark.parametrize("name", ["default", "small-de", "hostile"])
+def test_every_internal_link_resolves(sites: dict[str, Path], name: str) -> None:
+    """Assert that every internal link, stylesheet, script and image of a site exists."""
+    assert not _broken_links(sites[name])
+
+
+@pytest.mark.parametrize("name", ["default", "small-de", "hostile"])
+def test_every_page_is_reachable_from_home(sites: dict[str, Path], name: str) -> None:
+    """Assert that following links from the home page reaches every page of the site."""
+    site = sites[name]
+    seen, queue = {site / "index.html"}, [site / "index.html"]
+    while queue:
+        page = queue.pop()
+        for element in parse(page).find("a"):
+            target, _ = resolve(site, page, element.attrs.get("href", ""))
+            if target and target.suffix == ".html" and target.is_file() and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    pages = {p for p in html_pages(site) if p.name != "404.html"}
+    unreachable = sorted(url_of(site, p) for p in pages - seen)
+    assert not unreachable
+
+
+def test_crawler_finds_a_broken_link(sites: dict[str, Path], tmp_path: Path) -> None:
+    """Assert that the crawler reports a link to a missing page and to a missing anchor."""
+    site = tmp_path / "site"
+    (site / "roles").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<a href="roles/nope/">x</a><a href="#gone">y</a><a id="here" href="#here">z</a>',
+        encoding="utf-8",
+    )
+    broken = _broken_links(site)
+    assert len(broken) == 2 and "no such file" in broken[0] and "'gone'" in broken[1]
+
+
+@pytest.mark.parametrize(
+    "link", ["[kaputt](roles/gibt-es-nicht.md)", "[kaputt](index.md#gibt-es-nicht)"]
+)
+def test_strict_build_refuses_a_broken_link(tmp_path: Path, link: str) -> None:
+    """Assert that the strict MkDocs build fails on a broken link or anchor in a page."""
+    tree = tmp_path / "tree"
+    generate(FIXTURES / "small-de", tree)
+    page = tree / "docs" / "matrix.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\n{link}\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        mkdocs_build(tree, tmp_path / "site")
