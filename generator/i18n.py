@@ -255,7 +255,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "die nächste Rolle zusätzlich stellt. Das ist, was Ihnen für den nächsten Schritt "
             "noch fehlt, wenn Sie das heutige Soll-Niveau erreichen."
         ),
-        "step_title": "Schritt {step}: {before} → {after}",
+        "step_title": "Stufe {previous} → {step}: {before} → {after}",
         "count_ladder_years_one": "nach ca. {n} Jahr",
         "count_ladder_years_other": "nach ca. {n} Jahren",
         "count_typical_years_one": "Üblich nach etwa {n} Jahr als {role}.",
@@ -531,7 +531,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "a higher target level, which are new, and which requirements the next role adds. "
             "That is what you still need for the next step once you meet today's targets."
         ),
-        "step_title": "Step {step}: {before} → {after}",
+        "step_title": "Step {previous} → {step}: {before} → {after}",
         "count_ladder_years_one": "after about {n} year",
         "count_ladder_years_other": "after about {n} years",
         "count_typical_years_one": "Usually after about {n} year as {role}.",

@@ -113,7 +113,7 @@ def step_view(views: Views, change: StepChange, has_readiness: bool = False) -> 
         number=number,
         anchor=step_anchor(number),
         title=t["step_title"].format(
-            step=number, before=change.before.title, after=change.after.title
+            previous=number - 1, step=number, before=change.before.title, after=change.after.title
         ),
         before=change.before,
         after=change.after,

@@ -21,9 +21,6 @@ SITE_CONFIG = PROJECT / "site_config"
 STATIC_DOCS = SITE_CONFIG / "docs"
 OVERRIDES = SITE_CONFIG / "overrides"
 
-# Material's search splits on these; German adds dashes, slashes and typographic quotes.
-SEARCH_SEPARATOR = r'[\s\-,:!=\[\]()"`/„“”‚‘’–—]+|\.(?!\d)'
-
 
 def settings(handbook: Handbook, nav: list[Any]) -> dict[str, Any]:
     """MkDocs settings that depend on the catalogue (title, language, nav, edition)."""

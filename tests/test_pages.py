@@ -117,7 +117,7 @@ def test_step_changes_answer_what_is_missing() -> None:
     view = views("small-en")
     path = path_view(view, view.handbook.paths[0])
     first, second = path.steps
-    assert first.title == "Step 2: Junior Engineer → Senior Engineer"
+    assert first.title == "Step 1 → 2: Junior Engineer → Senior Engineer"
     raised = first.sections[0]
     assert raised.kind == "raised"
     assert [(r.competency.id, r.change) for r in raised.rows] == [

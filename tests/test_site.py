@@ -222,7 +222,7 @@ def test_path_page_shows_ladder_and_what_changes(default_site: Path) -> None:
         "Account Supervisor",
     ]
     heading = page.find("h2", id="step-2")
-    assert heading.words.startswith("Schritt 2: Account Representative → Account Manager")
+    assert heading.words.startswith("Stufe 1 → 2: Account Representative → Account Manager")
     changes = page.find_all("table", class_="ch-changes")[0]
     rows = {row[0]: row[1:] for row in table_rows(changes)}
     assert rows["Qualitative Arbeitsleistung"] == ["2", "4", "+2"]
