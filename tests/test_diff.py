@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import git
 from markupsafe import Markup
 
 from generator.build import load_handbook
@@ -359,11 +359,6 @@ def test_cli_catalogue_error_exits_1_with_location(
 
 
 # --- handbook diff --since -------------------------------------------------------------------
-
-
-def git(repo: Path, *args: str) -> None:
-    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
 
 
 @pytest.fixture

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import git
 
 from generator.edition import EditionError, edition_at, load_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "diff"
-
-
-def git(repo: Path, *args: str) -> None:
-    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
 
 
 @pytest.fixture
