@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import shutil
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,39 +45,70 @@ SIZES = {
     "L": Size("L", roles=1000, competencies=400, per_role=40, families=40, paths=250, groups=20),
 }
 
-NOUNS = (
-    "Angebot Ablauf Analyse Anforderung Arbeitsplan Auftrag Auswertung Beratung Bericht "
-    "Besprechung Bestand Budget Datenbasis Dienstleistung Dokumentation Einkauf Entscheidung "
-    "Entwicklung Ergebnis Erfahrung Fachwissen Feedback Forderung Gespräch Grundlage Kennzahl "
-    "Kunde Kundenbeziehung Lieferant Lösung Markt Maßnahme Methode Netzwerk Planung Priorität "
-    "Produkt Projekt Prozess Qualität Rahmenbedingung Reklamation Ressource Richtlinie Risiko "
-    "Schnittstelle Service Standard Steuerung Strategie Teamarbeit Termin Umsatz Unterlage "
-    "Veränderung Verantwortung Vereinbarung Vertrag Vertrieb Vorgabe Wettbewerb Zielgruppe "
-    "Zusammenarbeit Zuständigkeit"
-).split()
-VERBS = (
-    "analysiert bearbeitet begleitet beurteilt bewertet dokumentiert entwickelt erkennt "
-    "erläutert fördert gestaltet klärt koordiniert nutzt organisiert plant priorisiert prüft "
-    "steuert stimmt überprüft unterstützt verbessert verhandelt vermittelt verfolgt vertritt "
-    "wählt setzt sichert"
-).split()
-ADVERBS = (
-    "sorgfältig zügig verlässlich eigenständig vorausschauend termingerecht strukturiert "
-    "nachvollziehbar souverän kundenorientiert wirtschaftlich gezielt transparent sachlich "
-    "konsequent umsichtig"
-).split()
-ADJECTIVES = (
-    "neue bestehende interne externe komplexe regionale wichtige laufende strategische "
-    "operative digitale langfristige kurzfristige zentrale fachliche eigene"
-).split()
-FILLERS = "und mit für im bei nach über zu gemeinsam sowie".split()
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+NOUNS = _words(
+    """
+Angebot Ablauf Analyse Anforderung Arbeitsplan Auftrag Auswertung Beratung Bericht
+Besprechung Bestand Budget Datenbasis Dienstleistung Dokumentation Einkauf Entscheidung
+Entwicklung Ergebnis Erfahrung Fachwissen Feedback Forderung Gespräch Grundlage Kennzahl
+Kunde Kundenbeziehung Lieferant Lösung Markt Maßnahme Methode Netzwerk Planung Priorität
+Produkt Projekt Prozess Qualität Rahmenbedingung Reklamation Ressource Richtlinie Risiko
+Schnittstelle Service Standard Steuerung Strategie Teamarbeit Termin Umsatz Unterlage
+Veränderung Verantwortung Vereinbarung Vertrag Vertrieb Vorgabe Wettbewerb Zielgruppe
+Zusammenarbeit Zuständigkeit
+"""
+)
+VERBS = _words(
+    """
+analysiert bearbeitet begleitet beurteilt bewertet dokumentiert entwickelt erkennt
+erläutert fördert gestaltet klärt koordiniert nutzt organisiert plant priorisiert prüft
+steuert stimmt überprüft unterstützt verbessert verhandelt vermittelt verfolgt vertritt
+wählt setzt sichert
+"""
+)
+ADVERBS = _words(
+    """
+sorgfältig zügig verlässlich eigenständig vorausschauend termingerecht strukturiert
+nachvollziehbar souverän kundenorientiert wirtschaftlich gezielt transparent sachlich
+konsequent umsichtig
+"""
+)
+ADJECTIVES = _words(
+    """
+neue bestehende interne externe komplexe regionale wichtige laufende strategische
+operative digitale langfristige kurzfristige zentrale fachliche eigene
+"""
+)
+FILLERS = _words(
+    """
+und mit für im bei nach über zu gemeinsam sowie
+"""
+)
 LEVEL_TITLES = ("Junior", "", "Senior", "Lead", "Head of")
-ROLE_NOUNS = (
-    "Referent Spezialist Berater Koordinator Manager Analyst Sachbearbeiter Entwickler Planer "
-    "Betreuer"
-).split()
-TOOLS = "CRM-System ERP-System MS Office Ticketsystem BI-Dashboard Wiki Projektplan".split()
-SKILLS = "Empathie Kommunikationsstärke Belastbarkeit Sorgfalt Teamfähigkeit Neugier".split()
+ROLE_NOUNS = _words(
+    """
+Referent Spezialist Berater Koordinator Manager Analyst Sachbearbeiter Entwickler Planer
+Betreuer
+"""
+)
+TOOLS = (
+    "CRM-System",
+    "ERP-System",
+    "MS Office",
+    "Ticketsystem",
+    "BI-Dashboard",
+    "Wiki",
+    "Projektplan",
+)
+SKILLS = _words(
+    """
+Empathie Kommunikationsstärke Belastbarkeit Sorgfalt Teamfähigkeit Neugier
+"""
+)
 
 
 def slug(text: str) -> str:
@@ -94,10 +126,14 @@ class _Writer:
 
     def words(self, low: int, high: int) -> str:
         pool = (NOUNS, ADJECTIVES, FILLERS, NOUNS)
-        return " ".join(self.rng.choice(self.rng.choice(pool)) for _ in range(self.rng.randint(low, high)))
+        return " ".join(
+            self.rng.choice(self.rng.choice(pool)) for _ in range(self.rng.randint(low, high))
+        )
 
     def sentence(self, low: int = 10, high: int = 18) -> str:
-        text = f"{self.rng.choice(VERBS)} {self.words(low - 2, high - 2)} {self.rng.choice(ADVERBS)}"
+        text = (
+            f"{self.rng.choice(VERBS)} {self.words(low - 2, high - 2)} {self.rng.choice(ADVERBS)}"
+        )
         return text[0].upper() + text[1:] + "."
 
     def paragraph(self, sentences: int) -> str:
@@ -108,16 +144,29 @@ class _Writer:
 
     def handbook(self) -> dict[str, Any]:
         families = [
-            {"id": f"familie-{slug(noun)}-{i + 1}", "name": f"{noun} {i + 1}",
-             "description": self.paragraph(2)}
+            {
+                "id": f"familie-{slug(noun)}-{i + 1}",
+                "name": f"{noun} {i + 1}",
+                "description": self.paragraph(2),
+            }
             for i, noun in enumerate(self.rng.sample(NOUNS, self.size.families))
         ]
-        scale = {level: f"bringt dies {word} ein" for level, word in
-                 zip(range(1, LEVELS + 1), ("kaum", "selten", "regelmäßig", "meistens", "jederzeit"),
-                     strict=True)}
-        return {"title": f"Kompetenzhandbuch Synthetisch {self.size.name}",
-                "organisation": "Beispiel GmbH", "language": "de", "version": "2026.1",
-                "scale": scale, "families": families}
+        scale = {
+            level: f"bringt dies {word} ein"
+            for level, word in zip(
+                range(1, LEVELS + 1),
+                ("kaum", "selten", "regelmäßig", "meistens", "jederzeit"),
+                strict=True,
+            )
+        }
+        return {
+            "title": f"Kompetenzhandbuch Synthetisch {self.size.name}",
+            "organisation": "Beispiel GmbH",
+            "language": "de",
+            "version": "2026.1",
+            "scale": scale,
+            "families": families,
+        }
 
     def groups(self) -> dict[str, dict[str, Any]]:
         """Group id -> group document; competency ids are numbered across all groups."""
@@ -126,9 +175,14 @@ class _Writer:
         for number in range(self.size.competencies):
             index = number // per_group
             noun = NOUNS[index % len(NOUNS)]
-            group = groups.setdefault(f"gruppe-{index + 1:02d}-{slug(noun)}", {
-                "name": f"{noun} und {NOUNS[(index * 7 + 3) % len(NOUNS)]}",
-                "description": self.paragraph(1), "competencies": []})
+            group = groups.setdefault(
+                f"gruppe-{index + 1:02d}-{slug(noun)}",
+                {
+                    "name": f"{noun} und {NOUNS[(index * 7 + 3) % len(NOUNS)]}",
+                    "description": self.paragraph(1),
+                    "competencies": [],
+                },
+            )
             group["competencies"].append(self.competency(number))
         return groups
 
@@ -158,10 +212,16 @@ class _Writer:
         """The competencies of each path: ``per_role`` each, every competency used at least once."""
         count = min(self.size.per_role, len(competency_ids))
         profiles = [self.rng.sample(competency_ids, count) for _ in range(self.size.paths)]
-        used = {c for profile in profiles for c in profile}
-        for missing in (c for c in competency_ids if c not in used):
-            profile = profiles[self.rng.randrange(len(profiles))]
-            profile[self.rng.randrange(len(profile))] = missing
+        uses = Counter(c for profile in profiles for c in profile)
+        for missing in [c for c in competency_ids if not uses[c]]:
+            while True:  # replace a competency that another path keeps
+                profile = profiles[self.rng.randrange(len(profiles))]
+                slot = self.rng.randrange(len(profile))
+                if uses[profile[slot]] > 1:
+                    break
+            uses[profile[slot]] -= 1
+            uses[missing] += 1
+            profile[slot] = missing
         return profiles
 
 
@@ -180,7 +240,10 @@ def documents(size: Size) -> dict[str, Any]:
     number = 0
     for index, (length, profile) in enumerate(zip(lengths, profiles, strict=True)):
         family = families[index % len(families)]
-        ids = [f"{slug(writer.rng.choice(ROLE_NOUNS))}-{number + step + 1:04d}" for step in range(length)]
+        ids = [
+            f"{slug(writer.rng.choice(ROLE_NOUNS))}-{number + step + 1:04d}"
+            for step in range(length)
+        ]
         number += length
         files.update(_path_roles(writer, family, ids, profile))
         files[f"paths/pfad-{index + 1:03d}.yaml"] = _path(writer, index, ids)
@@ -204,7 +267,7 @@ def _path_roles(writer: _Writer, family: str, ids: list[str], profile: list[str]
             "rank": step + 1,
             "synonyms": [f"{noun} {rng.choice(NOUNS)}" for _ in range(rng.randint(0, 2))],
             "summary": writer.paragraph(2),
-            "description": f"{writer.paragraph(3)}\n\n**{rng.choice(NOUNS)}:** {writer.paragraph(2)}\n",
+            "description": _description(writer),
             "responsibilities": [writer.indicator() for _ in range(rng.randint(5, 7))],
             "requirements": {
                 "education": [writer.sentence(6, 12) for _ in range(rng.randint(1, 2))],
@@ -213,32 +276,50 @@ def _path_roles(writer: _Writer, family: str, ids: list[str], profile: list[str]
                 "skills": rng.sample(SKILLS, rng.randint(2, 4)),
                 "tools": rng.sample(TOOLS, rng.randint(2, 4)),
             },
-            "salary": {"amount": 42000 + 9000 * step + rng.randrange(0, 5000, 500),
-                       "currency": "EUR", "period": "year", "note": "brutto, Durchschnitt"},
+            "salary": {
+                "amount": 42000 + 9000 * step + rng.randrange(0, 5000, 500),
+                "currency": "EUR",
+                "period": "year",
+                "note": "brutto, Durchschnitt",
+            },
             **({"reports_to": ids[step + 1]} if step + 1 < len(ids) else {}),
             "competencies": dict(levels),
         }
     return files
 
 
+def _description(writer: _Writer) -> str:
+    """Two Markdown paragraphs, the second with a bold lead-in."""
+    lead = writer.rng.choice(NOUNS)
+    return f"{writer.paragraph(3)}\n\n**{lead}:** {writer.paragraph(2)}"
+
+
 def _path(writer: _Writer, index: int, ids: list[str]) -> dict[str, Any]:
     steps: list[Any] = [ids[0]]
     for role_id in ids[1:]:
-        steps.append({"role": role_id, "typical_years": writer.rng.randint(1, 4),
-                      "note": writer.sentence(12, 22)})
-    return {"title": f"Laufbahn {writer.rng.choice(NOUNS)} {index + 1}",
-            "description": writer.paragraph(2), "steps": steps}
+        steps.append(
+            {
+                "role": role_id,
+                "typical_years": writer.rng.randint(1, 4),
+                "note": writer.sentence(12, 22),
+            }
+        )
+    return {
+        "title": f"Laufbahn {writer.rng.choice(NOUNS)} {index + 1}",
+        "description": writer.paragraph(2),
+        "steps": steps,
+    }
 
 
-def write_catalogue(size_name: str, root: Path) -> Path:
-    """Write the catalogue of one size (S, M, L) into ``root`` (replacing it)."""
+def write_catalogue(size: str | Size, root: Path) -> Path:
+    """Write the catalogue of one size (S, M, L or a ``Size``) into ``root``, replacing it."""
     if root.exists():
         shutil.rmtree(root)
-    if size_name == "S":
+    if size == "S":
         shutil.copytree(DEFAULT_CATALOGUE, root)
         return root
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    for name, data in documents(SIZES[size_name]).items():
+    for name, data in documents(SIZES[size] if isinstance(size, str) else size).items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,523 @@
+"""The benchmark's targets (issue 8) and the Markdown of ``BENCHMARKS.md``."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+MB = 1_000_000
+GENERATION_SECONDS = 5.0
+GENERATION_SHARE = 0.05
+BUILD_PER_PAGE_GROWTH = 1.5
+LARGEST_PAGE_GROWTH = 2.0
+SEARCH_INDEX_BYTES = 15 * MB
+GENERATION_RSS_MB = 300.0
+
+Results = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One target of the issue: measured against its limit; ``passed`` None if not measured."""
+
+    name: str
+    measured: str
+    limit: str
+    passed: bool | None
+
+
+def machine() -> dict[str, str]:
+    """CPU, cores, memory and software versions of this run."""
+    cpu = "unknown"
+    memory = 0
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        )
+        meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
+        memory = int(
+            next(line.split()[1] for line in meminfo.splitlines() if line.startswith("MemTotal"))
+        )
+    except (OSError, StopIteration):
+        pass
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    return {
+        "CPU": cpu,
+        "Cores": f"{len(os.sched_getaffinity(0))} usable of {os.cpu_count()}",
+        "RAM": f"{memory / 1024 / 1024:.1f} GiB",
+        "OS": platform.platform(),
+        "Python": sys.version.split()[0],
+        "MkDocs": version("mkdocs"),
+        "Material": version("mkdocs-material"),
+        "Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "Load average at the end (1/5/15 min)": load,
+    }
+
+
+def _get(results: Results, size: str, *keys: str) -> Any:
+    value: Any = results.get(size)
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def checks(results: Results) -> list[Check]:
+    """Every target of the issue, for the sizes that were run."""
+    found = [
+        *_generation_checks(results),
+        *_regeneration_checks(results),
+        *_growth_checks(results),
+        _search_check(results),
+    ]
+    failed = [size for size in ("M", "L") if _get(results, size, "build", "ok") is False]
+    if not failed:
+        return found
+    reason = f"MkDocs build at {' and '.join(failed)} failed or timed out"
+    return [replace(c, measured=reason, passed=False) if c.passed is None else c for c in found]
+
+
+def _generation_checks(results: Results) -> list[Check]:
+    seconds = _get(results, "L", "generate", "total_s")
+    build = _get(results, "L", "build", "seconds")
+    rss = _get(results, "L", "generate", "rss_mb")
+    share = seconds / build if seconds is not None and build else None
+    return [
+        Check(
+            "Generation at L (load+validate+render+write)",
+            _s(seconds),
+            f"≤ {GENERATION_SECONDS:.0f} s",
+            None if seconds is None else seconds <= GENERATION_SECONDS,
+        ),
+        Check(
+            "Generation at L / MkDocs build at L",
+            _pct(share),
+            f"≤ {GENERATION_SHARE:.0%}",
+            None if share is None else share <= GENERATION_SHARE,
+        ),
+        Check(
+            "Peak RSS of generation at L",
+            _mb(rss),
+            f"≤ {GENERATION_RSS_MB:.0f} MB",
+            None if rss is None else rss <= GENERATION_RSS_MB,
+        ),
+    ]
+
+
+def _regeneration_checks(results: Results) -> list[Check]:
+    found = []
+    for size in results:
+        written = _get(results, size, "noop", "written")
+        if written is not None:
+            found.append(
+                Check(
+                    f"No-op regeneration at {size} writes nothing",
+                    f"{len(written)} files",
+                    "0 files",
+                    not written,
+                )
+            )
+        edit = _get(results, size, "edit", "check")
+        if edit is not None:
+            measured = f"{edit['written']} files, {edit['unexpected']} unexpected"
+            if edit["unexpected"]:
+                kinds = ", ".join(f"{k} {n}" for k, n in edit["unexpected_by_kind"].items())
+                measured += f" ({kinds})"
+            found.append(
+                Check(
+                    f"One-role edit at {size} rewrites only pages showing the role",
+                    measured,
+                    "0 unexpected",
+                    edit["unexpected"] == 0,
+                )
+            )
+    return found
+
+
+def _growth_checks(results: Results) -> list[Check]:
+    per_page = {size: _per_page(results, size) for size in ("M", "L")}
+    largest = {size: _get(results, size, "site", "largest_bytes") for size in ("M", "L")}
+    growth = per_page["L"] / per_page["M"] if per_page["L"] and per_page["M"] else None
+    ratio = largest["L"] / largest["M"] if largest["L"] and largest["M"] else None
+    return [
+        Check(
+            "MkDocs build time per page, L / M",
+            "–"
+            if growth is None
+            else f"{growth:.2f} × ({_ms(per_page['M'])} → {_ms(per_page['L'])})",
+            f"≤ {BUILD_PER_PAGE_GROWTH}",
+            None if growth is None else growth <= BUILD_PER_PAGE_GROWTH,
+        ),
+        Check(
+            "Largest HTML page, L / M",
+            "–" if ratio is None else f"{ratio:.2f} × ({_kb(largest['M'])} → {_kb(largest['L'])})",
+            f"≤ {LARGEST_PAGE_GROWTH:.0f}",
+            None if ratio is None else ratio <= LARGEST_PAGE_GROWTH,
+        ),
+    ]
+
+
+def _search_check(results: Results) -> Check:
+    size = _get(results, "L", "site", "search_bytes")
+    return Check(
+        "Search index at L",
+        _mb(None if size is None else size / MB),
+        f"≤ {SEARCH_INDEX_BYTES / MB:.0f} MB",
+        None if size is None else size <= SEARCH_INDEX_BYTES,
+    )
+
+
+def _per_page(results: Results, size: str) -> float | None:
+    seconds = _get(results, size, "build", "seconds")
+    pages = _get(results, size, "site", "html_pages")
+    return seconds / pages if seconds and pages else None
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value * 1000:.1f} ms"
+
+
+def _mb(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} MB"
+
+
+def _kb(value: float | None) -> str:
+    return "–" if value is None else f"{value / 1000:.0f} kB"
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
+
+
+def verdict(check: Check) -> str:
+    return {True: "PASS", False: "FAIL", None: "not run"}[check.passed]
+
+
+def size_table(result: dict[str, Any]) -> list[str]:
+    """The table of one size: every measured figure, one per row."""
+    cat, gen, noop = result["catalogue"], result["generate"], result["noop"]
+    build, site, edit = result.get("build", {}), result.get("site", {}), result["edit"]
+    rows = [
+        (
+            "Catalogue",
+            f"{cat['roles']} roles, {cat['competencies']} competencies, "
+            f"{cat['families']} families, {cat['paths']} paths, {cat['files']} files, "
+            f"{cat['bytes'] / MB:.2f} MB",
+        ),
+        ("Validation", f"{gen['errors']} errors, {gen['warnings']} warnings"),
+        ("Load + validate", f"{gen['load_s']:.2f} s + {gen['validate_s']:.2f} s"),
+        ("Render + write", f"{gen['render_s']:.2f} s + {gen['write_s']:.2f} s"),
+        ("Generation total (in process)", _s(gen["total_s"])),
+        ("`handbook generate` wall time (with start-up)", _s(gen["wall_s"])),
+        ("Pages / files written", f"{gen['pages']} pages, {len(gen['written'])} files"),
+        ("Pages per second (generation total)", f"{gen['pages'] / gen['total_s']:.0f}"),
+        ("Peak RSS of generation", _mb(gen["rss_mb"])),
+        ("No-op regeneration", f"{_s(noop['total_s'])}, {len(noop['written'])} files written"),
+        (
+            "One-role edit",
+            f"`{edit['edit']['role_id']}`: {edit['edit']['competency_id']} "
+            f"{edit['edit']['before']} → {edit['edit']['after']}",
+        ),
+        (
+            "One-role edit: regeneration",
+            f"{_s(edit['generate']['total_s'])}, {edit['check']['written']} files rewritten",
+        ),
+        ("One-role edit: rewritten by kind", _kinds(edit["check"]["by_kind"])),
+        (
+            "One-role edit: not showing the role",
+            _kinds(edit["check"]["unexpected_by_kind"]) or "none",
+        ),
+    ]
+    if build:
+        rows += [
+            (
+                "MkDocs build (strict)",
+                f"{_s(build['seconds'])} ({_ms(build['seconds'] / site['html_pages'])} per page)"
+                if build.get("ok")
+                else f"FAILED{' (timed out)' if build.get('timed_out') else ''} after "
+                f"{_s(build['seconds'])}, see {build['log']}",
+            ),
+            ("Peak RSS of the MkDocs build", _mb(build["rss_mb"])),
+        ]
+    if site:
+        rows += [
+            (
+                "Site size",
+                f"{site['site_bytes'] / MB:.1f} MB in {site['site_files']} files, "
+                f"{site['html_pages']} HTML pages",
+            ),
+            (
+                "Largest HTML page",
+                f"{_kb(site['largest_bytes'])}: `{site['largest_page']}` "
+                f"(navigation {_kb(site['nav_bytes'])})",
+            ),
+            ("Search index", _mb(site["search_bytes"] / MB)),
+        ]
+    if "dirty_build" in result:
+        rows.append(("MkDocs `build --dirty` after the edit", _s(result["dirty_build"]["seconds"])))
+    return ["| Measure | Value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
+
+
+def _kinds(counts: dict[str, int]) -> str:
+    return ", ".join(f"{kind} {count}" for kind, count in counts.items())
+
+
+METHOD = """\
+## Method
+
+- Catalogues: S is `catalogues/`; M (200 roles, 150 competencies, 40 per role, 8 families,
+  50 paths) and L (1,000 roles, 400 competencies, 40 per role, 40 families, 250 paths) come
+  from `benchmarks/synthetic.py`: German-like text from a fixed word list and a fixed seed,
+  3–6 indicators per competency, paths of 3–5 steps with rising targets. They pass
+  `handbook validate --strict`.
+- Every stage runs in its own process; its peak RSS comes from `wait4()` on that process.
+  *Generation* is load + validate + render + write measured inside the process (what the
+  5-second target is about); the `handbook generate` wall time adds Python start-up and
+  imports.
+- *MkDocs build* is `mkdocs build -f tree/mkdocs.yml` (strict) of the generated tree, wall
+  time. Per page = build seconds / HTML pages.
+- *No-op regeneration*: the same catalogue generated again into the same tree.
+- *One-role edit*: one target of one role raised or lowered by one level (a change that
+  keeps the catalogue free of warnings), then generated again. The rewritten files are
+  compared with the pages that show the role, computed from the model before and after the
+  edit: its page, its sheet, its family, its paths and their readiness sheets, the
+  competencies it lists, roles that list it among their nearby roles, the matrix,
+  `catalogue.json` and `matrix.csv`. Any other rewritten file is *unexpected*.
+- *`build --dirty`*: MkDocs rebuilds only pages whose Markdown is newer than their HTML. The
+  generator rewrites only changed files and keeps the others' timestamps, so after a one-role
+  edit only the rewritten pages are rebuilt. Navigation of untouched pages and the search
+  index are not refreshed in a dirty build, so it is for previews, never for publishing.
+- Timings are single runs on a shared machine; expect ±10 %.
+"""
+
+
+def document(results: Results, extras: dict[str, Any]) -> str:
+    """The whole BENCHMARKS.md."""
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`benchmarks/run.py`); run `python benchmarks/run.py --sizes S,M`",
+        "for a quicker look. Sizes and method are described at the end.",
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "|---|---|",
+        *(f"| {key} | {value} |" for key, value in machine().items()),
+        "",
+        "## Targets (issue 8)",
+        "",
+        "| Target | Measured | Limit | Result |",
+        "|---|---|---|---|",
+        *(f"| {c.name} | {c.measured} | {c.limit} | **{verdict(c)}** |" for c in checks(results)),
+        "",
+    ]
+    notes = findings(results, extras)
+    if notes:
+        lines += ["### What the numbers say", "", *notes, ""]
+    for size, result in results.items():
+        lines += [f"## Size {size}", "", *size_table(result), ""]
+    largest = list(results)[-1]
+    lines += breakdown(largest, results[largest])
+    if "profile" in extras:
+        lines += profile_section(extras["profile"])
+    if "build_profile" in extras:
+        lines += build_profile_section(extras["build_profile"])
+    if "serve" in extras:
+        lines += serve_section(extras["serve"], results[extras["serve"]["size"]])
+    lines += [METHOD]
+    return "\n".join(lines)
+
+
+def breakdown(size: str, result: dict[str, Any]) -> list[str]:
+    """HTML bytes and search index text per kind of page."""
+    site = result.get("site")
+    if not site:
+        return []
+    search = site["search_by_kind"]
+    lines = [
+        f"## Where the bytes go at {size}",
+        "",
+        "| Kind | HTML pages | HTML total | Largest page | its navigation | Search entries "
+        "| Search text |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    empty = {"pages": 0, "bytes": 0, "largest": 0, "nav_bytes": 0}
+    for kind in sorted(set(site["html_by_kind"]) | set(search)):
+        html = site["html_by_kind"].get(kind, empty)
+        index = search.get(kind, {"entries": 0, "chars": 0})
+        lines.append(
+            f"| {kind} | {html['pages']} | {html['bytes'] / MB:.1f} MB | {_kb(html['largest'])} "
+            f"| {_kb(html['nav_bytes'])} | {index['entries']} | {index['chars'] / MB:.2f} M chars |"
+        )
+    lines += [
+        "",
+        "The navigation (Material's left sidebar) of the largest page takes "
+        f"{_kb(site['nav_bytes'])}.",
+        "",
+    ]
+    return lines
+
+
+def profile_section(profile: dict[str, Any]) -> list[str]:
+    lines = [
+        f"## Where the generation time goes at {profile['size']}",
+        "",
+        f"cProfile of one generation ({profile['total_s']:.2f} s under the profiler); the",
+        "functions with the most own time:",
+        "",
+        "| Function | Calls | Own time | Cumulative |",
+        "|---|---:|---:|---:|",
+    ]
+    for row in profile["hotspots"]:
+        lines.append(
+            f"| `{row['function']}` | {row['calls']} | {row['own_s']:.3f} s "
+            f"| {row['cumulative_s']:.3f} s |"
+        )
+    return [*lines, ""]
+
+
+def serve_section(serve: dict[str, Any], result: dict[str, Any]) -> list[str]:
+    if "error" in serve:
+        return [f"## Live preview at {serve['size']}", "", f"Not measured: {serve['error']}", ""]
+    dirty = result.get("dirty_build", {}).get("seconds")
+    return [
+        f"## Live preview at {serve['size']}",
+        "",
+        f"`handbook serve` answered its first page {serve['startup_s']:.1f} s after it started.",
+        f"After one role file was saved, the server had rebuilt the site {serve['reload_s']:.1f} s",
+        "later (the moment the browser reloads); the role page then showed the change: "
+        f"{'yes' if serve['page_changed'] else 'NO'}.",
+        "",
+        "`handbook serve` rebuilds the whole site on every change: its pages live in memory",
+        "(MkDocs' `File.generated`), and MkDocs treats such files as always modified, so",
+        "`mkdocs serve --dirty` would not save anything there. What does save time is a",
+        "generated tree plus a dirty build: `handbook generate ROOT --out tree` rewrites only",
+        "the changed pages and `mkdocs build --dirty -f tree/mkdocs.yml` then rebuilt this",
+        f"catalogue in {_s(dirty)} (see the method below for what a dirty build leaves stale).",
+        "",
+    ]
+
+
+def build_profile_section(profile: dict[str, Any]) -> list[str]:
+    """Where MkDocs spends its time, from a profiled build (cumulative, parts overlap)."""
+    title = f"## Where the MkDocs build time goes at {profile['size']}"
+    if "error" in profile:
+        return [title, "", f"Not measured: {profile['error']}", ""]
+    parts = profile["parts"]
+    total = parts[0]["seconds"] if parts else 0.0
+    lines = [
+        title,
+        "",
+        f"cProfile of one strict build ({profile['pages']} HTML pages; the profiler slows it",
+        "down). Parts overlap: the raw HTML rows are inside the Markdown row, the navigation",
+        "inside the templates.",
+        "",
+        "| Part | Calls | Seconds | Share | Per page |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in parts:
+        share = row["seconds"] / total if total else 0.0
+        per_page = row["seconds"] / profile["pages"] if profile["pages"] else 0.0
+        lines.append(
+            f"| {row['part']} | {row['calls']} | {row['seconds']:.1f} s | {share:.0%} "
+            f"| {_ms(per_page)} |"
+        )
+    return [*lines, ""]
+
+
+def findings(results: Results, extras: dict[str, Any]) -> list[str]:
+    """Short, data-driven reasons behind the figures of the largest size run."""
+    size = list(results)[-1]
+    result = results[size]
+    notes = [*_generation_notes(size, result, extras), *_edit_notes(results)]
+    site = result.get("site")
+    if site:
+        notes += _site_notes(size, site, results.get("M", {}).get("site") if size != "M" else None)
+    parts = {
+        row["part"]: row["seconds"] for row in extras.get("build_profile", {}).get("parts", [])
+    }
+    total = parts.get("MkDocs build, total")
+    if total:
+        markdown = parts.get("Markdown to HTML (Python-Markdown, all extensions)", 0.0)
+        search = parts.get("search index entries (Material search plugin)", 0.0)
+        templates = parts.get("page templates (Material theme)", 0.0)
+        notes.append(
+            f"- MkDocs build at {extras['build_profile']['size']}: Markdown conversion "
+            f"{markdown / total:.0%} of the time, the search plugin {search / total:.0%}, the "
+            f"theme's templates {templates / total:.0%} (see the build profile below)."
+        )
+    return notes
+
+
+def _generation_notes(size: str, result: dict[str, Any], extras: dict[str, Any]) -> list[str]:
+    gen = result["generate"]
+    notes = [
+        f"- Generation at {size}: rendering takes {gen['render_s'] / gen['total_s']:.0%} "
+        f"({gen['render_s']:.1f} s of {gen['total_s']:.1f} s); load {gen['load_s']:.1f} s, "
+        f"validate {gen['validate_s']:.1f} s, write {gen['write_s']:.1f} s."
+    ]
+    tree = gen.get("tree_by_kind")
+    if tree:
+        total = sum(tree.values())
+        top = sorted(tree.items(), key=lambda item: -item[1])[:3]
+        shares = ", ".join(
+            f"{kind} {count / MB:.0f} MB ({count / total:.0%})" for kind, count in top
+        )
+        notes.append(f"- Generated tree at {size}: {total / MB:.0f} MB; largest kinds: {shares}.")
+    hotspots = extras.get("profile", {}).get("hotspots", [])[:3]
+    if hotspots:
+        names = ", ".join(f"`{row['function']}` {row['own_s']:.1f} s" for row in hotspots)
+        notes.append(f"- Most own time in the generation profile: {names}.")
+    return notes
+
+
+def _edit_notes(results: Results) -> list[str]:
+    notes = []
+    for size, result in results.items():
+        check = result["edit"]["check"]
+        if check["unexpected"]:
+            kinds = ", ".join(f"{n} {k}" for k, n in check["unexpected_by_kind"].items())
+            example = check["unexpected_examples"][0] if check["unexpected_examples"] else ""
+            notes.append(
+                f"- One-role edit at {size} also rewrote {kinds} page(s) that do not show the "
+                f"role, e.g. `{example}`."
+            )
+    return notes
+
+
+def _site_notes(size: str, site: dict[str, Any], middle: dict[str, Any] | None) -> list[str]:
+    search = site["search_by_kind"]
+    total = sum(kind["chars"] for kind in search.values()) or 1
+    top = sorted(search.items(), key=lambda item: -item[1]["chars"])[:2]
+    shares = ", ".join(f"{kind} {v['chars'] / total:.0%}" for kind, v in top)
+    notes = [
+        f"- Search index at {size}: {site['search_bytes'] / MB:.1f} MB; indexed text by kind: "
+        f"{shares}.",
+        f"- Largest page at {size}: `{site['largest_page']}`, {_kb(site['largest_bytes'])}.",
+    ]
+    if middle:
+        grown = []
+        for kind, stats in site["html_by_kind"].items():
+            before = middle["html_by_kind"].get(kind)
+            if before and before["largest"]:
+                grown.append(
+                    f"{kind} {_kb(before['largest'])} → {_kb(stats['largest'])} "
+                    f"(navigation {_kb(before.get('nav_bytes'))} → {_kb(stats.get('nav_bytes'))})"
+                )
+        notes.append("- Largest page per kind, M → " + size + ": " + "; ".join(grown) + ".")
+    return notes

@@ -1,0 +1,114 @@
+"""One benchmark stage, run in its own process so that its peak memory is its own.
+
+``python benchmarks/stages.py generate ROOT TREE [--profile FILE]`` loads and validates a
+catalogue, renders the tree and writes it, timing each stage; the last line printed is a
+JSON object with the timings and what was written. With ``--profile`` the whole generation
+runs under cProfile and the statistics are written to FILE (and FILE.txt, readable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from generator.build import tree_files  # noqa: E402
+from generator.load import load  # noqa: E402
+from generator.validate import validate  # noqa: E402
+from generator.write import write  # noqa: E402
+
+
+def generate(root: Path, tree: Path) -> dict[str, Any]:
+    """Load, validate, render and write one catalogue; seconds of each stage."""
+    started = time.perf_counter()
+    loaded = load(root)
+    loaded_at = time.perf_counter()
+    result = validate(loaded)
+    validated_at = time.perf_counter()
+    if result.handbook is None:
+        return {"errors": len(result.errors), "problems": [str(p) for p in result.problems[:5]]}
+    files = tree_files(result.handbook)
+    rendered_at = time.perf_counter()
+    report = write(files, tree)
+    written_at = time.perf_counter()
+    return {
+        "load_s": loaded_at - started,
+        "validate_s": validated_at - loaded_at,
+        "render_s": rendered_at - validated_at,
+        "write_s": written_at - rendered_at,
+        "total_s": written_at - started,
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "files": len(files),
+        "pages": sum(1 for name in files if name.startswith("docs/") and name.endswith(".md")),
+        "tree_by_kind": _bytes_by_kind(files),
+        "written": list(report.written),
+        "removed": list(report.removed),
+    }
+
+
+def _bytes_by_kind(files: dict[str, bytes]) -> dict[str, int]:
+    """Bytes of the generated tree per kind (the first folder below docs/, or the file)."""
+    sizes: dict[str, int] = {}
+    for name, data in files.items():
+        parts = name.removeprefix("docs/").split("/")
+        kind = parts[0] if len(parts) > 1 else parts[0].removesuffix(".md")
+        sizes[kind] = sizes.get(kind, 0) + len(data)
+    return dict(sorted(sizes.items()))
+
+
+def profiled(root: Path, tree: Path, output: Path) -> dict[str, Any]:
+    """``generate`` under cProfile; the statistics go to ``output`` and ``output``.txt."""
+    profile = cProfile.Profile()
+    result = profile.runcall(generate, root, tree)
+    profile.dump_stats(output)
+    text = io.StringIO()
+    stats = pstats.Stats(profile, stream=text).strip_dirs()
+    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(40)
+    output.with_suffix(".txt").write_text(text.getvalue(), encoding="utf-8")
+    result["hotspots"] = hotspots(stats)
+    return result
+
+
+def hotspots(stats: pstats.Stats, count: int = 15) -> list[dict[str, Any]]:
+    """The functions with the most own time: where a faster generator would start."""
+    rows = []
+    for (filename, line, name), (_cc, calls, own, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        rows.append(
+            {
+                "function": f"{Path(filename).name}:{line}({name})",
+                "calls": calls,
+                "own_s": own,
+                "cumulative_s": cumulative,
+            }
+        )
+    rows.sort(key=lambda row: -row["own_s"])
+    return rows[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("stage", choices=["generate"])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("tree", type=Path)
+    parser.add_argument("--profile", type=Path, default=None)
+    args = parser.parse_args()
+    if args.profile is not None:
+        result = profiled(args.root, args.tree, args.profile)
+    else:
+        result = generate(args.root, args.tree)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

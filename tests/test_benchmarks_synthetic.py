@@ -1,0 +1,78 @@
+"""The benchmark's synthetic catalogues (benchmarks/synthetic.py) are valid and deterministic."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+from generator.build import check
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def _synthetic() -> ModuleType:
+    """benchmarks/synthetic.py, which is a script folder, not a package."""
+    name = "benchmarks_synthetic"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, PROJECT / "benchmarks" / "synthetic.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+synthetic = _synthetic()
+TINY = synthetic.Size("T", roles=11, competencies=14, per_role=6, families=2, paths=3, groups=3)
+
+
+def test_tiny_catalogue_is_valid_without_warnings(tmp_path: Path) -> None:
+    """Assert that a small synthetic catalogue validates with no error and no warning."""
+    root = synthetic.write_catalogue(TINY, tmp_path / "cat")
+    result = check(root)
+    assert result.handbook is not None
+    assert [str(p) for p in result.problems] == []
+    assert len(result.handbook.roles) == 11
+    assert len(result.handbook.competencies) == 14
+    assert all(len(role.targets) == 6 for role in result.handbook.roles)
+
+
+def test_same_size_gives_same_bytes(tmp_path: Path) -> None:
+    """Assert that writing the same size twice gives identical files."""
+    first = synthetic.write_catalogue(TINY, tmp_path / "one")
+    second = synthetic.write_catalogue(TINY, tmp_path / "two")
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_size_m_has_the_numbers_of_the_issue() -> None:
+    """Assert that size M has 200 roles, 150 competencies, 40 per role, 8 families, 50 paths."""
+    files = synthetic.documents(synthetic.SIZES["M"])
+    kinds = Counter(name.split("/")[0] for name in files)
+    assert kinds["roles"] == 200
+    assert kinds["paths"] == 50
+    assert len(files["handbook.yaml"]["families"]) == 8
+    competencies = [
+        c
+        for name, d in files.items()
+        if name.startswith("competencies/")
+        for c in d["competencies"]
+    ]
+    assert len({c["id"] for c in competencies}) == 150
+    roles = [d for name, d in files.items() if name.startswith("roles/")]
+    assert {len(role["competencies"]) for role in roles} == {40}
+    paths = [d for name, d in files.items() if name.startswith("paths/")]
+    assert {len(path["steps"]) for path in paths} <= {3, 4, 5}
+    assert all(3 <= len(c["indicators"]) <= 6 for c in competencies)
+
+
+def test_size_s_is_the_default_catalogue(tmp_path: Path) -> None:
+    """Assert that size S is a copy of catalogues/."""
+    root = synthetic.write_catalogue("S", tmp_path / "s")
+    default = PROJECT / "catalogues"
+    names = sorted(p.relative_to(default) for p in default.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
