@@ -59,7 +59,8 @@ def main() -> None:
         parser.error(f"--sizes: choose from {','.join(SIZES)}")
     if args.report_only:
         results = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
-        extras = json.loads((OUT / "extras.json").read_text(encoding="utf-8"))
+        saved = OUT / "extras.json"  # profiles and serve timing: absent if the run was cut off
+        extras = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
     else:
         results, extras = measure_all(sizes, args.build_timeout, serve_too=not args.no_serve)
     text = report.document(results, extras)
