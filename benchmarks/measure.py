@@ -264,6 +264,7 @@ def measure_serve(
                 pass
             reload = time.perf_counter() - edited
             after = _poll(url, edited + timeout, process)
+            peak = _peak_rss_mb(process.pid)
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait()
@@ -271,7 +272,18 @@ def measure_serve(
         "startup_s": ready,
         "reload_s": reload,
         "page_changed": _LIVERELOAD.sub("", before) != _LIVERELOAD.sub("", after),
+        **({"rss_mb": peak} if peak else {}),
     }
+
+
+def _peak_rss_mb(pid: int) -> float | None:
+    """Peak resident memory of a running process (Linux: VmHWM), in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) * 1024 / 1_000_000 if found else None
 
 
 def free_port() -> int:

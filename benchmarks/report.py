@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
 import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+PROJECT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
 GENERATION_SECONDS = 5.0
 GENERATION_SHARE = 0.05
@@ -50,6 +52,9 @@ def machine() -> dict[str, str]:
     except (OSError, StopIteration):
         pass
     load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    code = _git("rev-parse", "--short", "HEAD") or "unknown"
+    if _git("status", "--porcelain", "--", "generator", "docs_templates", "site_config"):
+        code += " + uncommitted changes"
     return {
         "CPU": cpu,
         "Cores": f"{len(os.sched_getaffinity(0))} usable of {os.cpu_count()}",
@@ -58,9 +63,21 @@ def machine() -> dict[str, str]:
         "Python": sys.version.split()[0],
         "MkDocs": version("mkdocs"),
         "Material": version("mkdocs-material"),
-        "Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "Date (end of the run)": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "Load average at the end (1/5/15 min)": load,
+        "Code": f"{code} (at the end of the run)",
     }
+
+
+def _git(*args: str) -> str:
+    """Output of a read-only git command in the project, or "" without git."""
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=PROJECT, capture_output=True, text=True, check=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip()
 
 
 def _get(results: Results, size: str, *keys: str) -> Any:
@@ -317,7 +334,7 @@ def document(results: Results, extras: dict[str, Any]) -> str:
         "",
         "| | |",
         "|---|---|",
-        *(f"| {key} | {value} |" for key, value in machine().items()),
+        *(f"| {key} | {value} |" for key, value in extras.get("machine", machine()).items()),
         "",
         "## Targets (issue 8)",
         "",
@@ -395,20 +412,29 @@ def serve_section(serve: dict[str, Any], result: dict[str, Any]) -> list[str]:
     if "error" in serve:
         return [f"## Live preview at {serve['size']}", "", f"Not measured: {serve['error']}", ""]
     dirty = result.get("dirty_build", {}).get("seconds")
+    full = result.get("build", {}).get("seconds")
+    rss = (
+        ["", f"Peak RSS of the server process: {_mb(serve['rss_mb'])}."]
+        if "rss_mb" in serve
+        else []
+    )
     return [
         f"## Live preview at {serve['size']}",
         "",
         f"`handbook serve` answered its first page {serve['startup_s']:.1f} s after it started.",
         f"After one role file was saved, the server had rebuilt the site {serve['reload_s']:.1f} s",
-        "later (the moment the browser reloads); the role page then showed the change: "
+        "later (the moment the browser reloads); the role page then showed the change:",
         f"{'yes' if serve['page_changed'] else 'NO'}.",
         "",
         "`handbook serve` rebuilds the whole site on every change: its pages live in memory",
-        "(MkDocs' `File.generated`), and MkDocs treats such files as always modified, so",
-        "`mkdocs serve --dirty` would not save anything there. What does save time is a",
-        "generated tree plus a dirty build: `handbook generate ROOT --out tree` rewrites only",
-        "the changed pages and `mkdocs build --dirty -f tree/mkdocs.yml` then rebuilt this",
-        f"catalogue in {_s(dirty)} (see the method below for what a dirty build leaves stale).",
+        "(MkDocs' `File.generated`), MkDocs treats such files as always modified, so",
+        "`mkdocs serve --dirty` saves nothing there; the reload takes one full build plus one",
+        "generation. With a generated tree, `mkdocs build --dirty -f tree/mkdocs.yml` after",
+        "`handbook generate` rebuilds only the pages the generator rewrote:",
+        f"{_s(dirty)} after the one-role edit here, against {_s(full)} for the full build.",
+        "It saves only as much as the edit leaves untouched, and leaves navigation and search",
+        "stale (see the method below).",
+        *rss,
         "",
     ]
 
@@ -468,17 +494,15 @@ def _generation_notes(size: str, result: dict[str, Any], extras: dict[str, Any])
     gen = result["generate"]
     notes = [
         f"- Generation at {size}: rendering takes {gen['render_s'] / gen['total_s']:.0%} "
-        f"({gen['render_s']:.1f} s of {gen['total_s']:.1f} s); load {gen['load_s']:.1f} s, "
-        f"validate {gen['validate_s']:.1f} s, write {gen['write_s']:.1f} s."
+        f"({_s(gen['render_s'])} of {_s(gen['total_s'])}); load {_s(gen['load_s'])}, "
+        f"validate {_s(gen['validate_s'])}, write {_s(gen['write_s'])}."
     ]
     tree = gen.get("tree_by_kind")
     if tree:
         total = sum(tree.values())
         top = sorted(tree.items(), key=lambda item: -item[1])[:3]
-        shares = ", ".join(
-            f"{kind} {count / MB:.0f} MB ({count / total:.0%})" for kind, count in top
-        )
-        notes.append(f"- Generated tree at {size}: {total / MB:.0f} MB; largest kinds: {shares}.")
+        shares = ", ".join(f"{kind} {_mb(count / MB)} ({count / total:.0%})" for kind, count in top)
+        notes.append(f"- Generated tree at {size}: {_mb(total / MB)}; largest kinds: {shares}.")
     hotspots = extras.get("profile", {}).get("hotspots", [])[:3]
     if hotspots:
         names = ", ".join(f"`{row['function']}` {row['own_s']:.1f} s" for row in hotspots)

@@ -95,6 +95,7 @@ def measure_all(
     else:
         print(f"== handbook serve at {largest}", flush=True)
         extras["serve"] = serve(largest, OUT / largest)
+    extras["machine"] = report.machine()
     _save(results, extras)
     return results, extras
 
