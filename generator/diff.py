@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .i18n import format_number, format_salary
 from .model import CareerPath, Competency, Handbook, Role
@@ -153,6 +153,20 @@ class ChangeReport:
         return next((c for c in self.roles.changed if c.ref.id == role_id), None)
 
 
+def _named_section(old: Sequence[Any], new: Sequence[Any]) -> Any:
+    """Families and groups: items with an id, a name and a description."""
+    return _section(
+        {item.id: item for item in old},
+        {item.id: item for item in new},
+        lambda item: item.name,
+        lambda a, b: _entity(
+            b.id,
+            b.name,
+            _text("name", a.name, b.name) + _text("description", a.description, b.description),
+        ),
+    )
+
+
 def diff_handbooks(old: Handbook, new: Handbook) -> ChangeReport:
     """Compare two editions of a handbook."""
     return ChangeReport(
@@ -160,26 +174,8 @@ def diff_handbooks(old: Handbook, new: Handbook) -> ChangeReport:
         old_version=old.version,
         new_version=new.version,
         handbook=_handbook_fields(old, new),
-        families=_section(
-            {f.id: f for f in old.families},
-            {f.id: f for f in new.families},
-            lambda f: f.name,
-            lambda a, b: _entity(
-                b.id,
-                b.name,
-                _text("name", a.name, b.name) + _text("description", a.description, b.description),
-            ),
-        ),
-        groups=_section(
-            {g.id: g for g in old.groups},
-            {g.id: g for g in new.groups},
-            lambda g: g.name,
-            lambda a, b: _entity(
-                b.id,
-                b.name,
-                _text("name", a.name, b.name) + _text("description", a.description, b.description),
-            ),
-        ),
+        families=_named_section(old.families, new.families),
+        groups=_named_section(old.groups, new.groups),
         competencies=_section(
             {c.id: c for c in old.competencies},
             {c.id: c for c in new.competencies},
