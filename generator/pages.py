@@ -18,7 +18,7 @@ from .model import Handbook
 from .page import Page
 from .pathview import path_view
 from .relations import Relations
-from .sheets import plan_sheets
+from .sheets import sheet_pages
 from .views import Views
 
 
@@ -43,7 +43,7 @@ def plan_pages(
     """
     views = Views(handbook, relations)
     t = views.t
-    sheets = frozenset(page.path for page in plan_sheets(handbook, relations))
+    sheets = sheet_pages(handbook, relations)
     known = _page_paths(handbook, sheets) | ({CHANGES} if changes else set())
     yield Page("index.md", "home.md.j2", t["home"], {"view": views.home()})
     for family in handbook.families:

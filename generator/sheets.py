@@ -54,6 +54,13 @@ def readiness_path(change: StepChange) -> str:
     return f"sheets/{change.path.id}-step-{change.index}.md"
 
 
+def sheet_pages(handbook: Handbook, relations: Relations) -> frozenset[str]:
+    """The path of every sheet page ``plan_sheets`` yields, without building the sheets."""
+    roles = (sheet_path(role.id) for role in relations.roles_in_order)
+    steps = (readiness_path(c) for p in handbook.paths for c in relations.step_changes[p.id])
+    return frozenset((*roles, *steps))
+
+
 def style_path(sheet_page: str) -> str:
     """The stylesheet beside a sheet with its footer texts: ``sheets/<name>.css``."""
     return sheet_page.removesuffix(".md") + ".css"

@@ -89,7 +89,7 @@ def test_sheet_link_only_when_the_sheet_is_planned(monkeypatch: pytest.MonkeyPat
     """Assert that a role page links its sheet only when the sheet page exists."""
     book = handbook("small-de")
     assert "](../sheets/service-agent.md)" in render(book)["roles/service-agent.md"]
-    monkeypatch.setattr(pages, "plan_sheets", lambda handbook, relations: iter(()))
+    monkeypatch.setattr(pages, "sheet_pages", lambda handbook, relations: frozenset())
     assert "sheets/" not in render(book)["roles/service-agent.md"]
 
 
