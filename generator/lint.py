@@ -88,5 +88,11 @@ def _similar(first: list[str], second: list[str]) -> bool:
     """Mostly the same words, or the same words with small changes (a word more, a typo)."""
     union = set(first) | set(second)
     overlap = len(set(first) & set(second)) / len(union) if union else 1.0
-    ratio = difflib.SequenceMatcher(None, " ".join(first), " ".join(second)).ratio()
-    return overlap >= NEAR_DUPLICATE or ratio >= NEAR_DUPLICATE_TEXT
+    if overlap >= NEAR_DUPLICATE:
+        return True
+    matcher = difflib.SequenceMatcher(None, " ".join(first), " ".join(second))
+    # the quick ratios are upper bounds of ratio(): most pairs are ruled out without it
+    return all(
+        ratio() >= NEAR_DUPLICATE_TEXT
+        for ratio in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio)
+    )

@@ -77,6 +77,11 @@ class Relations:
         return {family.id: index for index, family in enumerate(self.handbook.families)}
 
     @cached_property
+    def _catalogue_order(self) -> dict[str, int]:
+        """Competency id -> its place in the catalogue (groups in order, then as written)."""
+        return {c.id: index for index, c in enumerate(self.handbook.competencies)}
+
+    @cached_property
     def roles_in_order(self) -> tuple[Role, ...]:
         """Roles by family (handbook order), then rank, then title."""
         return tuple(sorted(self.handbook.roles, key=self._role_order))
@@ -143,10 +148,9 @@ class Relations:
         before = self.handbook.role(path.steps[index - 1].role_id)
         after = self.handbook.role(path.steps[index].role_id)
         old, new = self.targets(before), self.targets(after)
+        involved = sorted(old.keys() | new.keys(), key=self._catalogue_order.__getitem__)
         changes = [
-            LevelChange(c, old.get(c.id), new.get(c.id))
-            for c in self.handbook.competencies
-            if c.id in old or c.id in new
+            LevelChange(self.handbook.competency(c), old.get(c), new.get(c)) for c in involved
         ]
         return StepChange(
             path=path,

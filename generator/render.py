@@ -33,6 +33,7 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a run: no stat() per include
     )
     env.filters["description"] = text.description
     env.filters["number"] = lambda value: i18n.format_number(value, language)
@@ -50,6 +51,24 @@ def plan(
     yield from plan_sheets(handbook, relations)
 
 
+def render_files(
+    handbook: Handbook,
+    relations: Relations,
+    templates: Path = TEMPLATES,
+    *,
+    changes: ChangeReport | None = None,
+) -> Iterator[tuple[str, str]]:
+    """(relative path, text) of every generated page and download, one at a time.
+
+    A generator, so that a large handbook never has to be held in memory as a whole.
+    """
+    env = environment(handbook.language, templates)
+    common = {"handbook": handbook, "relations": relations}
+    for page in plan(handbook, relations, changes):
+        yield page.path, env.get_template(page.template).render(**common, **page.context, page=page)
+    yield from export_files(handbook, relations).items()
+
+
 def render(
     handbook: Handbook, templates: Path = TEMPLATES, *, changes: ChangeReport | None = None
 ) -> dict[str, str]:
@@ -57,12 +76,4 @@ def render(
 
     ``changes`` (this edition against an earlier one) adds the change page and role notes.
     """
-    relations = Relations(handbook)
-    env = environment(handbook.language, templates)
-    common = {"handbook": handbook, "relations": relations}
-    files = {
-        page.path: env.get_template(page.template).render(**common, **page.context, page=page)
-        for page in plan(handbook, relations, changes)
-    }
-    files.update(export_files(handbook, relations))
-    return files
+    return dict(render_files(handbook, Relations(handbook), templates, changes=changes))

@@ -30,8 +30,13 @@ def escape(value: Any) -> Markup:
     return Markup(str(value).translate(_TABLE))
 
 
-def finalize(value: Any) -> Any:
-    """Jinja ``finalize`` hook: every ``{{ … }}`` output is escaped unless it is Markup."""
+def finalize(value: Any) -> str:
+    """Jinja ``finalize`` hook: every ``{{ … }}`` output is escaped unless it is Markup.
+
+    Called for every output of every page, so plain text takes the shortest way.
+    """
+    if type(value) is str:
+        return value.translate(_TABLE)
     if value is None:
         return ""
     return escape(value)

@@ -305,7 +305,8 @@ class _Builder:
     def _ref(self, kind: str, ref: V[str], valid: set[str]) -> None:
         """Report a reference to an unknown family or competency (if all of them are known)."""
         declared = self.declared[kind]
-        if declared is not None and ref.value not in declared | valid:
+        known = ref.value in valid or ref.value in (declared or ())
+        if declared is not None and not known:
             self.error(ref.location, _unknown(kind, ref.value, valid or declared))
 
     def _role(self, item: _Checked, competency_ids: set[str]) -> m.Role:

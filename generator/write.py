@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -34,32 +35,56 @@ class WriteReport:
     unchanged: int
 
 
-def write(files: dict[str, bytes], out: Path) -> WriteReport:
-    """Make ``out`` hold exactly ``files`` (plus any files that are not ours)."""
-    _check_paths(files)
+def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], out: Path) -> WriteReport:
+    """Make ``out`` hold exactly ``files`` (plus any files that are not ours).
+
+    ``files`` may be a generator of (name, data) pairs: each file is compared and, if it
+    changed, written into the staging tree as it comes, so only one is held in memory. Any
+    error, in the files or while producing them, leaves ``out`` as it was.
+    """
     out = Path(os.path.realpath(out))  # a link to the output folder: work on its target
     old = _manifest(out)
-    written = tuple(sorted(n for n in files if not _holds(out / n, files[n])))
-    removed = tuple(sorted(n for n in old if n not in files))
-    foreign = [n for n in written if n not in old and os.path.lexists(out / n)]
-    if foreign:
-        raise OutputError(
-            f"refusing to overwrite {out / foreign[0]}: 'handbook generate' did not write it"
-        )
     staging = out.with_name(f".{out.name}.handbook-new")
     _remove_tree(staging)  # left over from a run that was killed
     _remove_tree(out.with_name(f".{out.name}.handbook-old"))
-    if out.exists() and not written and not removed and set(old) == set(files):
-        return WriteReport((), (), len(files))
-    staging.mkdir(parents=True)
-    _carry_over(out, staging, skip={MANIFEST, *written, *removed})
-    _remove_emptied_folders(staging, removed)
-    for name in written:
-        _write_file(staging / name, files[name])
-    digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
-    _write_file(staging / MANIFEST, json.dumps(digests, indent=1, sort_keys=True).encode())
+    try:
+        digests, written = _stage_changes(files, out, old, staging)
+        removed = tuple(sorted(n for n in old if n not in digests))
+        if out.exists() and not written and not removed and set(old) == set(digests):
+            return WriteReport((), (), len(digests))
+        staging.mkdir(parents=True, exist_ok=True)
+        _carry_over(out, staging, skip={MANIFEST, *written, *removed})
+        _remove_emptied_folders(staging, removed)
+        manifest = json.dumps(digests, indent=1, sort_keys=True).encode()
+        _write_file(staging / MANIFEST, manifest)
+    except BaseException:
+        _remove_tree(staging)
+        raise
     _swap(staging, out)
-    return WriteReport(written, removed, len(files) - len(written))
+    return WriteReport(written, removed, len(digests) - len(written))
+
+
+def _stage_changes(
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    out: Path,
+    old: dict[str, str],
+    staging: Path,
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Write each file that differs from ``out`` into ``staging``; name -> digest, written."""
+    digests: dict[str, str] = {}
+    written: list[str] = []
+    for name, data in files.items() if isinstance(files, Mapping) else files:
+        _check_path(name)
+        digests[name] = hashlib.sha256(data).hexdigest()
+        if _holds(out / name, data):
+            continue
+        if name not in old and os.path.lexists(out / name):
+            raise OutputError(
+                f"refusing to overwrite {out / name}: 'handbook generate' did not write it"
+            )
+        _write_file(staging / name, data)
+        written.append(name)
+    return digests, tuple(sorted(written))
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -72,12 +97,11 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def _check_paths(files: dict[str, bytes]) -> None:
-    for name in files:
-        if not _is_safe(name):
-            raise OutputError(f"refusing to write outside the output folder: {name!r}")
-        if PurePosixPath(name).parts[0] == MANIFEST:
-            raise OutputError(f"{name!r} is the name of the output folder's manifest")
+def _check_path(name: str) -> None:
+    if not _is_safe(name):
+        raise OutputError(f"refusing to write outside the output folder: {name!r}")
+    if PurePosixPath(name).parts[0] == MANIFEST:
+        raise OutputError(f"{name!r} is the name of the output folder's manifest")
 
 
 def _is_safe(name: str) -> bool:

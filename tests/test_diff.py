@@ -471,7 +471,8 @@ def test_change_page_links_only_pages_that_are_generated() -> None:
     from generator.build import tree_files
 
     handbook = load_handbook(DEFAULT_CATALOGUE)
-    pages = {name.removeprefix("docs/") for name in tree_files(handbook) if name.endswith(".md")}
+    names = (name for name, _ in tree_files(handbook))
+    pages = {name.removeprefix("docs/") for name in names if name.endswith(".md")}
     report = diff_handbooks(load_handbook(FIXTURES / "default-2025.2"), handbook)
     body = markdown_body(report, pages=pages, from_page="changes.md")
     links = re.findall(r"\]\(([^)]+)\)", body)

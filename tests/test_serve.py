@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES
 
 HANDBOOK = [sys.executable, "-m", "generator.cli"]
@@ -40,13 +41,14 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["full", "dirty"])
+def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path, options: list[str]) -> None:
     """Assert that editing a role file changes the served role page without a restart."""
     root = tmp_path / "cat"
     shutil.copytree(FIXTURES / "small-de", root)
     port = _free_port()
     server = subprocess.Popen(
-        [*HANDBOOK, "serve", str(root), "--port", str(port)],
+        [*HANDBOOK, "serve", str(root), "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -59,6 +61,38 @@ def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path) -> None:
         )
         role.write_text(text, encoding="utf-8")
         assert _wait_for(url, "Kundenlotse", 60), "the page did not change after the edit"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_keeps_the_last_good_page_while_an_edit_is_broken(tmp_path: Path) -> None:
+    """Assert that a broken edit is reported with its location and the old page stays served."""
+    root = tmp_path / "cat"
+    shutil.copytree(FIXTURES / "small-de", root)
+    port, log = _free_port(), tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [*HANDBOOK, "serve", str(root), "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/roles/service-agent/"
+        assert _wait_for(url, "Service Agent", 60), "serve did not come up"
+        role = root / "roles" / "service-agent.yaml"
+        good = role.read_text(encoding="utf-8")
+        role.write_text("title: [\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "invalid YAML" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "the broken edit was not reported"
+            time.sleep(0.3)
+        messages = log.read_text(encoding="utf-8")
+        assert "service-agent.yaml:2:1: invalid YAML" in messages
+        assert "Traceback" not in messages
+        assert "Service Agent" in (_fetch(url) or "")
+        role.write_text(good.replace("title: Service Agent", "title: Kundenlotse"), "utf-8")
+        assert _wait_for(url, "Kundenlotse", 60), "the fixed edit did not show"
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,33 @@ def test_foreign_files_are_kept(tmp_path: Path) -> None:
     assert (out / "docs/roles/notes.txt").read_bytes() == b"mine"
     assert (out / "extra/empty").is_dir()
     assert (out / "link").is_symlink() and (out / "link").resolve() == (out / "extra").resolve()
+
+
+def test_streamed_files_are_written_like_a_mapping(tmp_path: Path) -> None:
+    """Assert that files given one by one (a generator) end up exactly as from a dict."""
+    out = tmp_path / "out"
+    report = write(((name, data) for name, data in FILES.items()), out)
+    assert tree(out) == {**FILES, MANIFEST: (out / MANIFEST).read_bytes()}
+    assert report.written == tuple(sorted(FILES))
+    assert write(iter(FILES.items()), out).written == ()
+
+
+def test_a_failure_while_streaming_leaves_the_old_tree(tmp_path: Path) -> None:
+    """Assert that an error raised by the file source midway changes nothing in the output."""
+    out = tmp_path / "out"
+    write(FILES, out)
+    before = stamps(out)
+
+    def failing() -> Iterator[tuple[str, bytes]]:
+        yield "docs/index.md", b"# Changed home\n"
+        yield "docs/roles/new.md", b"# New\n"
+        raise RuntimeError("rendering failed")
+
+    with pytest.raises(RuntimeError, match="rendering failed"):
+        write(failing(), out)
+    assert stamps(out) == before
+    assert tree(out)["docs/index.md"] == b"# Home\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_hand_edited_own_file_is_restored(tmp_path: Path) -> None:
