@@ -1,7 +1,10 @@
-"""The role × competency matrix: one grid for the matrix page and for ``matrix.csv``.
+"""The role × competency matrix: the whole grid for ``matrix.csv``, one grid per family for
+the matrix pages.
 
 Columns are the roles in role order, grouped by family; rows are the competencies, grouped
-by competency group. A cell holds a role's target level or nothing.
+by competency group. A cell holds a role's target level or nothing. A family's grid keeps
+only the competencies at least one of its roles needs, so its size follows the family, not
+the catalogue.
 """
 
 from __future__ import annotations
@@ -76,24 +79,56 @@ def heat(level: int | None, maximum: int) -> int:
     return math.floor(level * HEAT_STEPS / maximum + 0.5)
 
 
+def matrix_families(handbook: Handbook, relations: Relations) -> tuple[Family, ...]:
+    """The families with columns in the matrix, and so with a matrix page: those with roles."""
+    return tuple(f for f in handbook.families if relations.roles_by_family[f.id])
+
+
 def build_matrix(handbook: Handbook, relations: Relations) -> Matrix:
     """The grid of every role's targets; families without roles get no columns."""
     column_groups = tuple(
         ColumnGroup(family, relations.roles_by_family[family.id])
-        for family in handbook.families
-        if relations.roles_by_family[family.id]
+        for family in matrix_families(handbook, relations)
     )
+    return _grid(handbook, relations, column_groups, needed_only=False)
+
+
+def build_family_matrix(handbook: Handbook, relations: Relations, family: Family) -> Matrix:
+    """The grid of one family's roles, with only the competencies one of them needs.
+
+    Competency groups without such a competency are left out.
+    """
+    column_groups = (ColumnGroup(family, relations.roles_by_family[family.id]),)
+    return _grid(handbook, relations, column_groups, needed_only=True)
+
+
+def legend(handbook: Handbook) -> tuple[LegendEntry, ...]:
+    """Each level of the scale with its label and shade."""
+    maximum = handbook.scale.maximum
+    return tuple(
+        LegendEntry(level.value, level.label, heat(level.value, maximum))
+        for level in handbook.scale.levels
+    )
+
+
+def _grid(
+    handbook: Handbook,
+    relations: Relations,
+    column_groups: tuple[ColumnGroup, ...],
+    *,
+    needed_only: bool,
+) -> Matrix:
     roles = [role for group in column_groups for role in group.roles]
+    targets = [relations.targets(role) for role in roles]
     maximum = handbook.scale.maximum
     row_groups = []
     for group in handbook.groups:
         rows = []
         for competency in group.competencies:
-            levels = [relations.targets(role).get(competency.id) for role in roles]
+            levels = [target.get(competency.id) for target in targets]
+            if needed_only and all(level is None for level in levels):
+                continue
             rows.append(Row(competency, tuple(Cell(lv, heat(lv, maximum)) for lv in levels)))
-        row_groups.append(RowGroup(group, tuple(rows)))
-    legend = tuple(
-        LegendEntry(level.value, level.label, heat(level.value, maximum))
-        for level in handbook.scale.levels
-    )
-    return Matrix(column_groups, tuple(row_groups), legend)
+        if rows or not needed_only:
+            row_groups.append(RowGroup(group, tuple(rows)))
+    return Matrix(column_groups, tuple(row_groups), legend(handbook))

@@ -1,13 +1,21 @@
-"""The site navigation: grouped by family and competency group, never one flat list."""
+"""The site navigation: nested so that no page's sidebar grows with the catalogue.
+
+With ``navigation.prune`` (and without ``navigation.sections``) MkDocs Material renders only
+the top level, the entries of the sections the current page lies in and, for every other
+section, a single link. So a section holds at most one family's roles, one family's paths,
+one group's competencies or the families themselves, never a whole catalogue list.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from . import text
 from .i18n import STRINGS
-from .model import Handbook
-from .pages import family_page
+from .matrix import matrix_families
+from .model import CareerPath, Family, Handbook
+from .pages import COMPETENCIES, MATRIX, family_page, matrix_page
 from .relations import Relations
 
 NavItem = dict[str, Any] | str
@@ -17,31 +25,71 @@ def _entry(title: str, path: str) -> NavItem:
     return {text.plain_html(title): path}
 
 
-def navigation(
-    handbook: Handbook, relations: Relations, *, with_changes: bool = False
-) -> list[NavItem]:
-    """The MkDocs ``nav``: home, roles by family, paths, competencies by group, matrix.
+def path_family(handbook: Handbook, path: CareerPath) -> str:
+    """The one family a path is filed under in the nav: the family of most of its steps.
 
-    Each family is a section whose index page is the family page (``navigation.indexes``);
-    with ``navigation.prune`` a page carries only the entries of its own section.
+    A tie goes to the family reached first along the path. (Family pages list a path under
+    every family it touches, ``Relations.paths_by_family``; the nav lists each page once.)
     """
-    t = STRINGS[handbook.language]
-    roles: list[NavItem] = []
+    families = [handbook.role(step.role_id).family_id for step in path.steps]
+    counts = Counter(families)
+    return max(families, key=lambda family_id: (counts[family_id], -families.index(family_id)))
+
+
+def _roles(handbook: Handbook, relations: Relations) -> list[NavItem]:
+    """A section per family: its page (the section's index), then its roles by rank."""
+    sections: list[NavItem] = []
     for family in handbook.families:
         members = [
             _entry(r.title, f"roles/{r.id}.md") for r in relations.roles_by_family[family.id]
         ]
-        roles.append({text.plain_html(family.name): [family_page(family.id), *members]})
-    paths = [_entry(p.title, f"paths/{p.id}.md") for p in handbook.paths]
-    groups: list[NavItem] = []
+        sections.append({text.plain_html(family.name): [family_page(family.id), *members]})
+    return sections
+
+
+def _paths(handbook: Handbook) -> list[NavItem]:
+    """A section per family with paths (see ``path_family``), in family order."""
+    by_family: dict[str, list[NavItem]] = {f.id: [] for f in handbook.families}
+    for path in handbook.paths:
+        by_family[path_family(handbook, path)].append(_entry(path.title, f"paths/{path.id}.md"))
+    return [
+        {text.plain_html(family.name): by_family[family.id]}
+        for family in handbook.families
+        if by_family[family.id]
+    ]
+
+
+def _competencies(handbook: Handbook) -> list[NavItem]:
+    """The catalogue page (the section's index), then a section per competency group."""
+    groups: list[NavItem] = [COMPETENCIES]
     for group in handbook.groups:
         members = [_entry(c.name, f"competencies/{c.id}.md") for c in group.competencies]
-        groups.append({text.plain_html(group.name): members})
-    nav: list[NavItem] = [_entry(t["home"], "index.md"), {t["roles"]: roles}]
+        if members:
+            groups.append({text.plain_html(group.name): members})
+    return groups
+
+
+def _matrix(families: tuple[Family, ...]) -> list[NavItem]:
+    """The matrix overview (the section's index), then a page per family with roles."""
+    return [MATRIX, *(_entry(f.name, matrix_page(f.id)) for f in families)]
+
+
+def navigation(
+    handbook: Handbook, relations: Relations, *, with_changes: bool = False
+) -> list[NavItem]:
+    """The MkDocs ``nav``: home, roles by family, paths by family, competencies by group,
+    the matrix by family, the change page, and the pages about the handbook.
+
+    Sections whose first entry is an index page (family, competency catalogue, matrix) show
+    that page as their own (``navigation.indexes``).
+    """
+    t = STRINGS[handbook.language]
+    nav: list[NavItem] = [_entry(t["home"], "index.md"), {t["roles"]: _roles(handbook, relations)}]
+    paths = _paths(handbook)
     if paths:
         nav.append({t["paths"]: paths})
-    nav.append({t["competencies"]: groups})
-    nav.append(_entry(t["matrix"], "matrix.md"))
+    nav.append({t["competencies"]: _competencies(handbook)})
+    nav.append({t["matrix"]: _matrix(matrix_families(handbook, relations))})
     if with_changes:
         nav.append(_entry(t["diff_title"], "changes.md"))
     nav.append(

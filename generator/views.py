@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from . import i18n
 from .load import ID_PATTERN
+from .matrix import LegendEntry, Matrix, build_family_matrix, legend, matrix_families
 from .model import CareerPath, Competency, CompetencyGroup, Family, Handbook, Role
 from .relations import PathPosition, Relations
 
@@ -120,12 +121,15 @@ class FamilyView:
     family: Family
     roles: tuple[Role, ...]
     paths: tuple[PathSummary, ...]
+    has_matrix: bool  # the family has roles, so it has a matrix page
 
 
 @dataclass(frozen=True)
-class FamilyRoles:
+class FamilySummary:
+    """A family as an entry of a list: its name links to its page, the counts follow."""
+
     family: Family
-    roles: tuple[Role, ...]
+    counts: str  # "6 Rollen · 2 Karrierepfade"
 
 
 @dataclass(frozen=True)
@@ -136,11 +140,28 @@ class GroupSummary:
 
 @dataclass(frozen=True)
 class HomeView:
+    """The home page: ways in and counts, never a list of every role, path or competency."""
+
     edition: str | None
-    families: tuple[FamilyRoles, ...]
-    paths: tuple[PathSummary, ...]
+    families: tuple[FamilySummary, ...]
+    has_paths: bool
     groups: tuple[GroupSummary, ...]
     counts: str  # "6 Rollen · 35 Kompetenzen · 2 Karrierepfade"
+
+
+@dataclass(frozen=True)
+class MatrixIndexView:
+    """The matrix overview: the legend and the families that have a matrix page."""
+
+    legend: tuple[LegendEntry, ...]
+    families: tuple[FamilySummary, ...]
+
+
+@dataclass(frozen=True)
+class FamilyMatrixView:
+    family: Family
+    title: str  # "Kompetenzmatrix: Vertrieb & Marketing"
+    matrix: Matrix
 
 
 class Views:
@@ -151,6 +172,7 @@ class Views:
         self.relations = relations
         self.language = handbook.language
         self.t = i18n.STRINGS[handbook.language]
+        self._bars: dict[tuple[int, bool], LevelBar] = {}
 
     # -- small texts -----------------------------------------------------------------------
 
@@ -170,12 +192,19 @@ class Views:
         return self.count("years", number)
 
     def bar(self, level: int, *, target: bool = True) -> LevelBar:
-        """A level bar; ``target=False`` for a plain level (a level anchor, not a target)."""
-        maximum = self.handbook.scale.maximum
-        alt = self.t["level_alt" if target else "level_alt_plain"].format(
-            level=level, maximum=maximum
-        )
-        return LevelBar(level, maximum, self.handbook.scale.label(level), alt)
+        """A level bar; ``target=False`` for a plain level (a level anchor, not a target).
+
+        There are only a few distinct bars; each is made once and shared.
+        """
+        bar = self._bars.get((level, target))
+        if bar is None:
+            maximum = self.handbook.scale.maximum
+            alt = self.t["level_alt" if target else "level_alt_plain"].format(
+                level=level, maximum=maximum
+            )
+            bar = LevelBar(level, maximum, self.handbook.scale.label(level), alt)
+            self._bars[(level, target)] = bar
+        return bar
 
     @property
     def scale_text(self) -> str:
@@ -272,14 +301,30 @@ class Views:
         )
 
     def family(self, family: Family) -> FamilyView:
+        roles = self.relations.roles_by_family[family.id]
         return FamilyView(
             family=family,
-            roles=self.relations.roles_by_family[family.id],
+            roles=roles,
             paths=tuple(self.path_summary(p) for p in self.relations.paths_by_family[family.id]),
+            has_matrix=bool(roles),
+        )
+
+    def family_summary(self, family: Family, *, with_paths: bool) -> FamilySummary:
+        """``with_paths`` adds the number of the family's paths, when it has any."""
+        counts = [self.count("roles", len(self.relations.roles_by_family[family.id]))]
+        paths = len(self.relations.paths_by_family[family.id])
+        if with_paths and paths:
+            counts.append(self.count("paths", paths))
+        return FamilySummary(family, " · ".join(counts))
+
+    def group_summaries(self) -> tuple[GroupSummary, ...]:
+        return tuple(
+            GroupSummary(g, self.count("competencies", len(g.competencies)))
+            for g in self.handbook.groups
         )
 
     def home(self) -> HomeView:
-        handbook, relations = self.handbook, self.relations
+        handbook = self.handbook
         counts = [self.count("roles", len(handbook.roles))]
         counts.append(self.count("competencies", len(handbook.competencies)))
         if handbook.paths:
@@ -287,15 +332,24 @@ class Views:
         edition = handbook.version and self.t["edition"].format(version=handbook.version)
         return HomeView(
             edition=edition or None,
-            families=tuple(
-                FamilyRoles(f, relations.roles_by_family[f.id]) for f in handbook.families
-            ),
-            paths=tuple(self.path_summary(p) for p in handbook.paths),
-            groups=tuple(
-                GroupSummary(g, self.count("competencies", len(g.competencies)))
-                for g in handbook.groups
-            ),
+            families=tuple(self.family_summary(f, with_paths=True) for f in handbook.families),
+            has_paths=bool(handbook.paths),
+            groups=self.group_summaries(),
             counts=" · ".join(counts),
+        )
+
+    def matrix_index(self) -> MatrixIndexView:
+        families = matrix_families(self.handbook, self.relations)
+        return MatrixIndexView(
+            legend=legend(self.handbook),
+            families=tuple(self.family_summary(f, with_paths=False) for f in families),
+        )
+
+    def family_matrix(self, family: Family) -> FamilyMatrixView:
+        return FamilyMatrixView(
+            family=family,
+            title=self.t["matrix_family_title"].format(family=family.name),
+            matrix=build_family_matrix(self.handbook, self.relations, family),
         )
 
 

@@ -71,6 +71,33 @@ def test_every_page_is_reachable_from_home(sites: dict[str, Path], name: str) ->
     assert not unreachable
 
 
+def _content_links(site: Path, page: Path) -> set[Path]:
+    """The pages the content of ``page`` links to: its article, not the nav or the footer."""
+    elements = parse(page).elements
+    start = next(i for i, e in enumerate(elements) if e.tag == "article")
+    end = next(i for i, e in enumerate(elements) if e.tag == "footer" and i > start)
+    targets = {resolve(site, page, e.attrs.get("href", ""))[0] for e in elements[start:end]}
+    return {t for t in targets if t is not None and t.suffix == ".html"}
+
+
+@pytest.mark.parametrize("name", ["default", "small-de"])
+def test_every_role_path_and_competency_is_two_clicks_from_home(
+    sites: dict[str, Path], name: str
+) -> None:
+    """Assert that each role, path and competency page is linked from the home page's text
+    or from a page it links (family pages, the competency catalogue), without the nav."""
+    site = sites[name]
+    first = _content_links(site, site / "index.html")
+    second = set().union(*(_content_links(site, page) for page in first if page.is_file()))
+    wanted = {
+        page
+        for page in html_pages(site)
+        if url_of(site, page).split("/")[0] in ("roles", "paths", "competencies")
+    }
+    assert not sorted(url_of(site, page) for page in wanted - first - second)
+    assert not any(url_of(site, page).startswith("roles/") for page in first)
+
+
 def test_crawler_finds_a_broken_link(sites: dict[str, Path], tmp_path: Path) -> None:
     """Assert that the crawler reports a link to a missing page and to a missing anchor."""
     site = tmp_path / "site"
@@ -84,13 +111,13 @@ def test_crawler_finds_a_broken_link(sites: dict[str, Path], tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    "link", ["[kaputt](roles/gibt-es-nicht.md)", "[kaputt](index.md#gibt-es-nicht)"]
+    "link", ["[kaputt](../roles/gibt-es-nicht.md)", "[kaputt](../index.md#gibt-es-nicht)"]
 )
 def test_strict_build_refuses_a_broken_link(tmp_path: Path, link: str) -> None:
     """Assert that the strict MkDocs build fails on a broken link or anchor in a page."""
     tree = tmp_path / "tree"
     generate(FIXTURES / "small-de", tree)
-    page = tree / "docs" / "matrix.md"
+    page = tree / "docs" / "matrix" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{link}\n", encoding="utf-8")
     with pytest.raises(Abort):
         mkdocs_build(tree, tmp_path / "site")

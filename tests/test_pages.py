@@ -15,9 +15,9 @@ import pytest
 from generator import pages
 from generator.build import load_handbook
 from generator.exports import catalogue_json, matrix_csv, neutralise
-from generator.matrix import HEAT_STEPS, build_matrix, heat
+from generator.matrix import HEAT_STEPS, build_family_matrix, build_matrix, heat
 from generator.model import Handbook
-from generator.nav import navigation
+from generator.nav import navigation, path_family
 from generator.pathview import path_view
 from generator.relations import Relations
 from generator.render import render
@@ -56,6 +56,85 @@ def small_catalogue(**role_fields: Any) -> dict[str, Any]:
         },
         "roles/agent.yaml": role,
     }
+
+
+def two_family_catalogue() -> dict[str, Any]:
+    """Two families whose roles need different competencies; one group only sales needs."""
+
+    def role(title: str, family: str, targets: dict[str, int]) -> dict[str, Any]:
+        return {"title": title, "family": family, "summary": "Works.", "competencies": targets}
+
+    def group(name: str, ids: list[str]) -> dict[str, Any]:
+        competencies = [{"id": i, "name": i.title(), "summary": i, "indicators": [i]} for i in ids]
+        return {"name": name, "competencies": competencies}
+
+    return {
+        "handbook.yaml": {
+            "title": "T",
+            "language": "en",
+            "scale": {1: "low", 2: None, 3: "high"},
+            "families": [{"id": "ops", "name": "Ops"}, {"id": "sales", "name": "Sales"}],
+        },
+        "competencies/base.yaml": group("Base", ["talk", "listen"]),
+        "competencies/extra.yaml": group("Extra", ["sell"]),
+        "roles/agent.yaml": role("Agent", "ops", {"talk": 2}),
+        "roles/lead.yaml": role("Lead", "ops", {"talk": 3}),
+        "roles/seller.yaml": role("Seller", "sales", {"sell": 3, "listen": 1, "talk": 1}),
+    }
+
+
+def large_catalogue(families: int, roles: int, paths_per_family: int) -> dict[str, Any]:
+    """A catalogue with many roles and paths: ``roles`` per family, paths of two steps."""
+    files: dict[str, Any] = {
+        "handbook.yaml": {
+            "title": "T",
+            "language": "de",
+            "scale": {1: "low", 2: None, 3: "high"},
+            "families": [{"id": f"f{f}", "name": f"Family {f}"} for f in range(families)],
+        },
+    }
+    for g in range(3):
+        competencies = [
+            {"id": f"c{g}-{c}", "name": f"C {g} {c}", "summary": "s", "indicators": ["i"]}
+            for c in range(5)
+        ]
+        files[f"competencies/g{g}.yaml"] = {"name": f"Group {g}", "competencies": competencies}
+    for f in range(families):
+        for r in range(roles):
+            files[f"roles/r{f}-{r}.yaml"] = {
+                "title": f"Role {f} {r}",
+                "family": f"f{f}",
+                "rank": r + 1,
+                "summary": "s",
+                "competencies": {f"c{g}-{c}": 2 for g in range(3) for c in range(5)},
+            }
+        for p in range(paths_per_family):
+            steps = [f"r{f}-{2 * p}", f"r{f}-{2 * p + 1}"]
+            files[f"paths/p{f}-{p}.yaml"] = {"title": f"Path {f} {p}", "steps": steps}
+    return files
+
+
+def nav_lists(items: list[Any]) -> list[list[Any]]:
+    """Every list of the nav, nested ones included."""
+    found = [items]
+    for item in items:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):
+                    found.extend(nav_lists(value))
+    return found
+
+
+def nav_entries(items: list[Any]) -> list[str]:
+    """Every page the nav lists, in order."""
+    found: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            found.append(item)
+        else:
+            for value in item.values():
+                found.extend(nav_entries(value) if isinstance(value, list) else [value])
+    return found
 
 
 # -- role views -----------------------------------------------------------------------------
@@ -179,6 +258,66 @@ def test_matrix_groups_columns_by_family_and_rows_by_group() -> None:
     assert [c.level for c in matrix.row_groups[0].rows[0].cells] == [None, 1, 3]
 
 
+def test_family_matrix_keeps_only_its_roles_and_the_competencies_they_need(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that a family's matrix has its roles only, and only competencies they need."""
+    book = load_handbook(catalogue(two_family_catalogue()))
+    relations = Relations(book)
+    ops = build_family_matrix(book, relations, book.family("ops"))
+    assert [r.id for r in ops.roles] == ["agent", "lead"]
+    assert [(g.group.id, [r.competency.id for r in g.rows]) for g in ops.row_groups] == [
+        ("base", ["talk"])
+    ]
+    assert [c.level for c in ops.row_groups[0].rows[0].cells] == [2, 3]
+    sales = build_family_matrix(book, relations, book.family("sales"))
+    assert [r.competency.id for g in sales.row_groups for r in g.rows] == [
+        "talk",
+        "listen",
+        "sell",
+    ]
+    page = render(book)["matrix/ops.md"]
+    assert "](../roles/agent.md)" in page and "](../roles/lead.md)" in page
+    assert "roles/seller.md" not in page
+    assert "](../competencies/talk.md)" in page and "competencies/sell.md" not in page
+    assert "Extra" not in page and "search:\n  exclude: true" in page
+
+
+def test_matrix_csv_keeps_the_whole_grid(catalogue: Callable[[dict[str, Any]], Path]) -> None:
+    """Assert that matrix.csv still holds every role and competency of all families."""
+    files = render(load_handbook(catalogue(two_family_catalogue())))
+    rows = list(csv.reader(io.StringIO(files["matrix.csv"].removeprefix("\ufeff"))))
+    assert rows[0] == ["Competency group", "Competency", "Agent", "Lead", "Seller"]
+    assert [row[1] for row in rows[1:]] == ["Talk", "Listen", "Sell"]
+
+
+def test_a_target_change_rewrites_only_its_family_matrix(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that changing a role's target changes its family's matrix page, no other
+    matrix page, the matrix overview, the home page or the family and catalogue pages."""
+    files = two_family_catalogue()
+    before = render(load_handbook(catalogue(files)))
+    files["roles/agent.yaml"]["competencies"] = {"talk": 1, "listen": 2}
+    after = render(load_handbook(catalogue(files)))
+    changed = {name for name in before if before[name] != after[name]}
+    overview = {"index.md", "matrix/index.md", "competencies/index.md", "families/ops/index.md"}
+    assert "matrix/ops.md" in changed and "matrix/sales.md" not in changed
+    assert not changed & overview
+
+
+def test_matrix_overview_links_each_family_page_and_the_downloads(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that the matrix overview links each family's matrix and the root downloads."""
+    files = render(load_handbook(catalogue(two_family_catalogue())))
+    page = files["matrix/index.md"]
+    assert "](ops.md)**: 2 roles" in page and "](sales.md)**: 1 role" in page
+    assert "](../matrix.csv)" in page and "](../catalogue.json)" in page
+    assert "<table" not in page and "roles/" not in page
+    assert "](../../matrix/ops.md)" in files["families/ops/index.md"]
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx"])
 def test_formula_like_cells_are_neutralised(text: str) -> None:
     """Assert that a cell a spreadsheet would run as a formula gets a leading quote."""
@@ -270,6 +409,35 @@ def test_search_keywords_keep_only_inert_characters() -> None:
 # -- navigation ---------------------------------------------------------------------------------
 
 
+# -- home and overview pages ----------------------------------------------------------------------
+
+
+def test_home_page_links_families_and_groups_but_no_role(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that the home page links every family and group with counts, but no role page."""
+    page = render(load_handbook(catalogue(two_family_catalogue())))["index.md"]
+    assert "- **[Ops](families/ops/index.md)**: 2 roles" in page
+    assert "- **[Sales](families/sales/index.md)**: 1 role" in page
+    assert "- **[Base](competencies/index.md#group-base)**: 2 competencies" in page
+    assert "](matrix/index.md)" in page and "](guide.md)" in page
+    assert "roles/" not in page and "paths/" not in page
+    assert "competencies/talk.md" not in page
+
+
+def test_competency_catalogue_lists_every_competency_by_group() -> None:
+    """Assert that competencies/index.md lists each group with all of its competencies."""
+    book = handbook("default")
+    page = render(book)["competencies/index.md"]
+    for group in book.groups:
+        assert f"{{ #group-{group.id} }}" in page
+        for competency in group.competencies:
+            assert f"]({competency.id}.md)" in page
+
+
+# -- navigation ---------------------------------------------------------------------------------
+
+
 def test_navigation_groups_roles_by_family_and_competencies_by_group() -> None:
     """Assert that the nav never lists every role flat: families and groups are sections."""
     book = handbook("small-de")
@@ -291,9 +459,19 @@ def test_navigation_groups_roles_by_family_and_competencies_by_group() -> None:
             ]
         },
     ]
-    assert nav[2] == {"Karrierepfade": [{"Laufbahn Service": "paths/service.md"}]}
-    assert [list(group) for group in nav[3]["Kompetenzen"]] == [["Führung"], ["Kommunikation"]]
-    assert nav[4] == {"Kompetenzmatrix": "matrix.md"}
+    assert nav[2] == {
+        "Karrierepfade": [{"Kundenservice": [{"Laufbahn Service": "paths/service.md"}]}]
+    }
+    competencies = nav[3]["Kompetenzen"]
+    assert competencies[0] == "competencies/index.md"
+    assert [list(group) for group in competencies[1:]] == [["Führung"], ["Kommunikation"]]
+    assert nav[4] == {
+        "Kompetenzmatrix": [
+            "matrix/index.md",
+            {"Kundenservice": "matrix/service.md"},
+            {"Führung": "matrix/fuehrung.md"},
+        ]
+    }
     assert nav[-1] == {
         "Über dieses Handbuch": [
             {"Anleitung für HR": "guide.md"},
@@ -314,17 +492,26 @@ def test_every_nav_entry_is_a_planned_page() -> None:
     """Assert that the nav points only at pages the generator plans (no dangling entries)."""
     book = handbook("default")
     planned = set(render(book))
-
-    def entries(items: list[Any]) -> list[str]:
-        found: list[str] = []
-        for item in items:
-            if isinstance(item, str):
-                found.append(item)
-            else:
-                for value in item.values():
-                    found.extend(entries(value) if isinstance(value, list) else [value])
-        return found
-
-    listed = entries(navigation(book, Relations(book)))
+    listed = nav_entries(navigation(book, Relations(book)))
     assert listed and set(listed) <= planned
     assert len(listed) == len(set(listed))
+
+
+def test_no_nav_list_grows_with_the_whole_catalogue(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that no nav list is longer than the families or one family's roles, with
+    many more roles and paths than that, and that every page but the sheets is listed."""
+    book = load_handbook(catalogue(large_catalogue(families=6, roles=8, paths_per_family=3)))
+    nav = navigation(book, Relations(book))
+    longest = max(len(items) for items in nav_lists(nav))
+    assert longest <= 9  # 8 roles and the family page; 6 families, 3 groups, 5 per group
+    assert len(book.roles) == 48 and len(book.paths) == 18
+    pages = {name for name in render(book) if name.endswith(".md")}
+    assert set(nav_entries(nav)) == {name for name in pages if not name.startswith("sheets/")}
+
+
+def test_a_path_is_filed_under_the_family_of_most_of_its_steps() -> None:
+    """Assert that a path spanning two families sits in the nav under the family of most steps."""
+    book = handbook("small-de")
+    assert path_family(book, book.paths[0]) == "service"  # 2 steps in service, 1 in Führung

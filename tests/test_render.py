@@ -86,10 +86,13 @@ def test_default_catalogue_renders_every_page_type() -> None:
         "roles/account-supervisor.md",
         "competencies/kundenbeziehungen.md",
         "paths/key-account-management.md",
-        "matrix.md",
+        "competencies/index.md",
+        "matrix/index.md",
+        "matrix/vertrieb-marketing.md",
         "matrix.csv",
         "catalogue.json",
     ):
         assert name in files, name
+    assert "matrix.md" not in files
     assert sum(name.startswith("roles/") for name in files) == 6
-    assert sum(name.startswith("competencies/") for name in files) == 35
+    assert sum(name.startswith("competencies/") for name in files) == 35 + 1  # and the index

@@ -19,9 +19,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
+from generator.build import load_handbook
 from generator.cli import main
+from generator.site import standalone_config
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -236,13 +239,26 @@ def test_path_page_shows_ladder_and_what_changes(default_site: Path) -> None:
 
 
 def test_matrix_has_a_column_per_role_and_a_row_per_competency(default_site: Path) -> None:
-    """Assert that the matrix shows 6 role columns, 35 competency rows and 7 group rows."""
-    page = article(default_site, "matrix/")
+    """Assert that the family's matrix shows 6 role columns, 35 competency rows, 7 groups."""
+    page = article(default_site, "matrix/vertrieb-marketing/")
+    assert page.find("h1").words.startswith("Kompetenzmatrix: Vertrieb & Marketing")
+    region = page.find("div", class_="ch-matrix")
+    assert region.attrs["role"] == "region" and "Vertrieb & Marketing" in region.attrs["aria-label"]
     table = page.find("table", class_="ch-matrix__table")
     assert len(table.find_all("th", class_="ch-matrix__role")) == 6
     assert len(table.find_all("th", scope="row")) == 35
     assert len(table.find_all("th", scope="rowgroup")) == 7
+    assert "../../roles/account-supervisor/" in table.hrefs()
+    assert "../../families/vertrieb-marketing/" in page.hrefs()
+
+
+def test_matrix_overview_links_families_and_downloads(default_site: Path) -> None:
+    """Assert that the matrix overview has no grid but links the family matrix and downloads."""
+    page = article(default_site, "matrix/")
+    assert not page.find_all("table")
+    assert "vertrieb-marketing/" in page.hrefs()
     assert "../matrix.csv" in page.hrefs() and "../catalogue.json" in page.hrefs()
+    assert page.find_all("span", class_="ch-legend__item")
 
 
 def test_downloads_exist_and_parse(default_site: Path) -> None:
@@ -296,9 +312,28 @@ def test_navigation_stays_within_the_current_section(default_site: Path) -> None
 
     competency_nav = nav_links("competencies/kundenbeziehungen/")
     assert not any("roles/" in href for href in competency_nav)
+    assert "../teamgeist/" in competency_nav  # its group's competencies
+    assert "../budgetmanagement/" not in competency_nav  # not another group's
     role_nav = nav_links("roles/account-supervisor/")
-    assert sum("competencies/" in href for href in role_nav) == 7  # one per collapsed group
+    assert [href for href in role_nav if "competencies/" in href] == ["../../competencies/"]
     assert "../../families/vertrieb-marketing/" in role_nav
+    assert "../account-manager/" in role_nav
+    assert not any("paths/key-account" in href for href in role_nav)  # paths collapsed
+    home_nav = nav_links("")
+    assert not any(href.startswith(("roles/", "sheets/")) for href in home_nav)
+
+
+def test_both_configs_prune_the_nav_without_flat_sections() -> None:
+    """Assert that the root mkdocs.yml and a generated tree's config both prune the sidebar
+    and leave out navigation.sections, which renders every family and path on every page."""
+    handbook = load_handbook(FIXTURES / "small-de")
+    for config in (
+        yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")),
+        yaml.safe_load(standalone_config(handbook, [])),
+    ):
+        features = config["theme"]["features"]
+        assert "navigation.prune" in features and "navigation.indexes" in features
+        assert "navigation.sections" not in features and "navigation.expand" not in features
 
 
 # -- the small catalogues, built both ways ---------------------------------------------------------
