@@ -68,6 +68,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheet_compare": "Vergleichen mit",
         "sheet_compare_own": "Soll-Niveau dieser Rolle",
         "sheet_compare_next": "nächster Schritt",
+        "sheet_compare_failed": (
+            "Die anderen Rollen konnten nicht geladen werden; verglichen wird mit dieser Rolle."
+        ),
         "sheet_basis": "Einschätzung",
         "sheet_above": "über Soll",
         "sheet_at": "auf Soll",
@@ -171,7 +174,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "way_roles": "Aufgaben, Anforderungen und Soll-Niveaus jeder Rolle, nach Jobfamilie.",
         "way_paths": "Was sich bei jedem Schritt ändert und was Ihnen dafür noch fehlt.",
         "way_competencies": "Jede Kompetenz mit beobachtbarem Verhalten und Niveaus.",
-        "way_matrix": "Alle Rollen und Soll-Niveaus in einer Tabelle, auch als Download.",
+        "way_matrix": (
+            "Die Soll-Niveaus der Rollen einer Jobfamilie in einer Tabelle; alle Rollen "
+            "als Download."
+        ),
         "how_to_use": "So nutzen Sie dieses Handbuch",
         "how_role_title": "Rolle nachschlagen.",
         "how_role": (
@@ -283,14 +289,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "new_requirements": "Neue Anforderungen",
         "experience_same": "{years}, wie bisher",
         "matrix_intro": (
-            "Alle Rollen mit dem Soll-Niveau jeder Kompetenz. Eine leere Zelle heißt: "
-            "Die Rolle verlangt diese Kompetenz nicht."
+            "Die Rollen der Jobfamilie mit dem Soll-Niveau jeder Kompetenz, die mindestens "
+            "eine von ihnen braucht. Eine leere Zelle heißt: Die Rolle verlangt diese "
+            "Kompetenz nicht."
         ),
         "legend": "Legende",
         "downloads": "Downloads",
         "download_csv": "Matrix als CSV (für Tabellenkalkulationen)",
         "download_json": "Gesamter Katalog als JSON",
         "open_readiness": "Bereitschaftsbogen für diesen Schritt öffnen",
+        # overview pages: home lists, matrix per family, competency catalogue
+        "way_paths_by_family": (
+            "Die Karrierepfade stehen bei ihrer Jobfamilie: was sich bei jedem Schritt "
+            "ändert und was Ihnen dafür noch fehlt."
+        ),
+        "home_families": (
+            "Jede Jobfamilie zeigt ihre Rollen nach Seniorität und ihre Karrierepfade."
+        ),
+        "home_groups": "Die Kompetenzen nach Kompetenzgruppe, jede mit beobachtbarem Verhalten.",
+        "matrix_index_intro": (
+            "Für jede Jobfamilie eine Tabelle: ihre Rollen mit dem Soll-Niveau jeder "
+            "Kompetenz, die mindestens eine von ihnen braucht. Die Downloads enthalten alle "
+            "Rollen und Kompetenzen in einer Tabelle."
+        ),
+        "matrix_by_family": "Matrix nach Jobfamilie",
+        "matrix_family_title": "Kompetenzmatrix: {family}",
+        "matrix_all_families": "Alle Jobfamilien der Matrix",
+        "family_matrix": "Soll-Niveaus dieser Rollen in der Kompetenzmatrix",
+        "competencies_intro": (
+            "Alle Kompetenzen nach Kompetenzgruppe. Jede Kompetenzseite beschreibt "
+            "beobachtbares Verhalten, die Niveaus und welche Rollen die Kompetenz brauchen."
+        ),
         # security page (docs_templates/security.md.j2)
         "security": "Sicherheit & Datenschutz",
     },
@@ -349,6 +378,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheet_compare": "Compare with",
         "sheet_compare_own": "Target levels of this role",
         "sheet_compare_next": "next step",
+        "sheet_compare_failed": ("The other roles could not be loaded; comparing with this role."),
         "sheet_basis": "Rating",
         "sheet_above": "above target",
         "sheet_at": "at target",
@@ -450,7 +480,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "way_roles": "Responsibilities, requirements and target levels of every role, by family.",
         "way_paths": "What changes at each step, and what you still need for it.",
         "way_competencies": "Every competency with observable behaviours and levels.",
-        "way_matrix": "All roles and target levels in one table, also as a download.",
+        "way_matrix": (
+            "The target levels of a job family's roles in one table; all roles as a download."
+        ),
         "how_to_use": "How to use this handbook",
         "how_role_title": "Look up a role.",
         "how_role": (
@@ -559,14 +591,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "new_requirements": "New requirements",
         "experience_same": "{years}, as before",
         "matrix_intro": (
-            "All roles with the target level of each competency. An empty cell means the "
-            "role does not ask for that competency."
+            "The job family's roles with the target level of each competency at least one of "
+            "them needs. An empty cell means the role does not ask for that competency."
         ),
         "legend": "Legend",
         "downloads": "Downloads",
         "download_csv": "Matrix as CSV (for spreadsheets)",
         "download_json": "Whole catalogue as JSON",
         "open_readiness": "Open the readiness sheet for this step",
+        # overview pages: home lists, matrix per family, competency catalogue
+        "way_paths_by_family": (
+            "Career paths are listed with their job family: what changes at each step and "
+            "what you still need for it."
+        ),
+        "home_families": "Each job family shows its roles by seniority and its career paths.",
+        "home_groups": "The competencies by competency group, each with observable behaviour.",
+        "matrix_index_intro": (
+            "One table per job family: its roles with the target level of each competency at "
+            "least one of them needs. The downloads hold all roles and competencies in one "
+            "table."
+        ),
+        "matrix_by_family": "Matrix by job family",
+        "matrix_family_title": "Competency matrix: {family}",
+        "matrix_all_families": "All job families of the matrix",
+        "family_matrix": "Target levels of these roles in the competency matrix",
+        "competencies_intro": (
+            "All competencies by competency group. Each competency page describes observable "
+            "behaviour, the levels and which roles need the competency."
+        ),
         # security page (docs_templates/security.md.j2)
         "security": "Security & privacy",
     },

@@ -4,25 +4,41 @@ A role sheet (``sheets/<role-id>.md``) lists every competency of the role with i
 a readiness sheet (``sheets/<path-id>-step-<n>.md``) lists what changes at step ``n`` of a
 career path. The views below are ready for the templates: boxes know whether they mark a
 target, and the data for the page's script is serialised here.
+
+A sheet depends on its own role (or step) only: the page's data holds this role's targets,
+and "compare with" lists the role and its next steps. Other roles' targets are read by
+sheet.js from the site's ``catalogue.json``, so editing one role rewrites no other role's
+sheet. The HTML of a competency block depends only on the competency, its target and the
+target before (readiness), so ``SheetParts`` renders it once and reuses it across sheets.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
+from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
+from .exports import CATALOGUE_JSON
 from .i18n import STRINGS
 from .model import Competency, CompetencyGroup, Handbook, Role
 from .page import Page
 from .relations import LevelChange, Relations, StepChange
+from .text import escape
 
 SHEET_TEMPLATE = "sheet.md.j2"
 READINESS_TEMPLATE = "readiness.md.j2"
+ITEM_TEMPLATE = "sheet_item.html.j2"  # one competency block, rendered once by SheetParts
+BOX_TEMPLATE = "sheet_box.html.j2"  # what one box shows, rendered once by SheetParts
 STYLE_TEMPLATE = "sheet_style.css.j2"  # the printed footer's texts; CSP forbids inline styles
 CSV_SEPARATOR = {"de": ";", "en": ","}  # what spreadsheet programs expect in each locale
+_NOT_CSS_SAFE = re.compile(r"[^A-Za-z0-9]")
 SCRIPT_TEXT_KEYS = (
     "sheet_above",
     "sheet_at",
@@ -41,6 +57,7 @@ SCRIPT_TEXT_KEYS = (
     "sheet_import_failed",
     "sheet_import_other_role",
     "sheet_chart_label",
+    "sheet_compare_failed",
 )
 
 
@@ -92,9 +109,110 @@ class SheetGroup:
     items: tuple[SheetItem, ...]
 
 
+class SheetParts:
+    """What the sheets of one handbook share, made once: items and HTML fragments.
+
+    The HTML of a competency block depends only on the competency, its target, the target
+    before (readiness sheets) and the kind of sheet; the head, tools and end of a sheet only
+    on the handbook and a few texts. At 1,000 roles of 40 competencies each recurs hundreds
+    of times, so it is rendered once by its template (its output escaped like any other)
+    and reused. One instance serves the sheets of one handbook.
+    """
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self._items: dict[tuple[str, int, int | None], SheetItem] = {}
+        self._boxes: dict[tuple[int, int | None], tuple[Box, ...]] = {}
+        self._html: dict[Hashable, Markup] = {}
+
+    @cached_property
+    def places(self) -> dict[str, tuple[int, int]]:
+        """Competency id -> (index of its group, index in the group): the catalogue order."""
+        return {
+            competency.id: (group_index, index)
+            for group_index, group in enumerate(self.handbook.groups)
+            for index, competency in enumerate(group.competencies)
+        }
+
+    @cached_property
+    def _footer_words(self) -> str:
+        t = STRINGS[self.handbook.language]
+        return (
+            f"--ch-sheet-page: {css_string(t['sheet_page'] + ' ')}; "
+            f"--ch-sheet-of: {css_string(' ' + t['sheet_of'] + ' ')};"
+        )
+
+    def footer(self, subject: str) -> Markup:
+        """CSS custom properties for the ``@page`` margin boxes: subject, edition, page n of m."""
+        handbook = self.handbook
+        edition = f" · {STRINGS[handbook.language]['sheet_edition']} {handbook.version}"
+        left = subject + edition if handbook.version else subject
+        return Markup(f"--ch-sheet-footer: {css_string(left)}; {self._footer_words}")
+
+    @cached_property
+    def script_texts(self) -> Markup:
+        """The UI texts sheet.js shows, as escaped JSON (see ``_script_data``)."""
+        t = STRINGS[self.handbook.language]
+        return escape(_json({key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS}))
+
+    def item(self, competency_id: str, target: int, previous: int | None = None) -> SheetItem:
+        """The item of a competency with its target (and, on readiness sheets, the one before)."""
+        key = (competency_id, target, previous)
+        item = self._items.get(key)
+        if item is None:
+            competency = self.handbook.competency(competency_id)
+            item = SheetItem(competency, target, self._boxes_of(target, previous), previous)
+            self._items[key] = item
+        return item
+
+    def _boxes_of(self, target: int, previous: int | None) -> tuple[Box, ...]:
+        found = self._boxes.get((target, previous))
+        if found is None:
+            found = self._boxes[target, previous] = boxes(self.handbook, target, previous)
+        return found
+
+    @jinja2.pass_environment
+    def items_html(
+        self, env: jinja2.Environment, items: Iterable[SheetItem], readiness: bool
+    ) -> Markup:
+        """The blocks of ``items`` (``sheet_item.html.j2``) one after the other."""
+        return Markup("".join([self._item_html(env, item, readiness) for item in items]))
+
+    @jinja2.pass_environment
+    def fragment(self, env: jinja2.Environment, template: str, **context: Hashable) -> Markup:
+        """A part that many sheets share (head, tools, end), rendered with ``handbook``."""
+        key = (env, template, *sorted(context.items()))
+        html = self._html.get(key)
+        if html is None:
+            html = self._html[key] = _render(env, template, handbook=self.handbook, **context)
+        return html
+
+    def _item_html(self, env: jinja2.Environment, item: SheetItem, readiness: bool) -> Markup:
+        key = (env, item.competency.id, item.target, item.previous, readiness)
+        html = self._html.get(key)
+        if html is None:
+            faces = tuple((box, self._face(env, box)) for box in item.boxes)
+            html = _render(env, ITEM_TEMPLATE, item=item, readiness=readiness, faces=faces)
+            self._html[key] = html
+        return html
+
+    def _face(self, env: jinja2.Environment, box: Box) -> Markup:
+        """What a box shows (``sheet_box.html.j2``): the same in every item and both rows."""
+        key = (env, box)
+        html = self._html.get(key)
+        if html is None:
+            html = self._html[key] = Markup(_render(env, BOX_TEMPLATE, box=box).rstrip("\n"))
+        return html
+
+
+def _render(env: jinja2.Environment, template: str, **context: Any) -> Markup:
+    """A template's output as Markup: trusted, because ``finalize`` escaped every value in it."""
+    return Markup(env.get_template(template).render(**context))
+
+
 @dataclass(frozen=True)
 class CompareOption:
-    """An entry of the summary's "compare with" list."""
+    """An entry of the summary's "compare with" list (sheet.js adds the other roles)."""
 
     role: Role
     is_own: bool
@@ -106,9 +224,10 @@ class CompareOption:
 class RoleSheet:
     role: Role
     groups: tuple[SheetGroup, ...]
-    compare: tuple[CompareOption, ...]  # "compare with" entries, the default one marked
-    data: str  # JSON for sheet.js; reaches the page escaped like any text
+    compare: tuple[CompareOption, ...]  # the role and its next steps, the default one marked
+    data: Markup  # JSON for sheet.js, escaped like any text (see _script_data)
     footer: Markup  # CSS custom properties for the printed footer (see css_string)
+    parts: SheetParts = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -117,6 +236,7 @@ class ReadinessSheet:
     groups: tuple[SheetGroup, ...]
     extras: tuple[tuple[str | None, str], ...]  # other new requirements: (label, text)
     footer: Markup
+    parts: SheetParts = field(compare=False, repr=False)
 
 
 def css_string(value: str) -> Markup:
@@ -126,21 +246,8 @@ def css_string(value: str) -> Markup:
     CSS swallows one space after an escape), so the result holds only ``[A-Za-z0-9\\"]``:
     no markup, no way out of the string.
     """
-    body = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06X}" for c in value)
+    body = _NOT_CSS_SAFE.sub(lambda match: f"\\{ord(match.group()):06X}", value)
     return Markup(f'"{body}"')
-
-
-def footer_style(handbook: Handbook, subject: str) -> Markup:
-    """CSS custom properties for the ``@page`` margin boxes: subject, edition, page n of m."""
-    t = STRINGS[handbook.language]
-    left = (
-        subject if not handbook.version else f"{subject} · {t['sheet_edition']} {handbook.version}"
-    )
-    return Markup(
-        f"--ch-sheet-footer: {css_string(left)}; "
-        f"--ch-sheet-page: {css_string(t['sheet_page'] + ' ')}; "
-        f"--ch-sheet-of: {css_string(' ' + t['sheet_of'] + ' ')};"
-    )
 
 
 def boxes(handbook: Handbook, target: int, previous: int | None = None) -> tuple[Box, ...]:
@@ -150,84 +257,89 @@ def boxes(handbook: Handbook, target: int, previous: int | None = None) -> tuple
     )
 
 
-def _grouped(handbook: Handbook, items: Iterable[SheetItem]) -> tuple[SheetGroup, ...]:
+def _grouped(parts: SheetParts, items: Iterable[SheetItem]) -> tuple[SheetGroup, ...]:
     """Items in catalogue order, grouped by competency group; empty groups left out."""
-    by_id = {item.competency.id: item for item in items}
-    groups = []
-    for group in handbook.groups:
-        members = tuple(by_id[c.id] for c in group.competencies if c.id in by_id)
-        if members:
-            groups.append(SheetGroup(group, members))
-    return tuple(groups)
+    place = parts.places
+    ranked = sorted(items, key=lambda item: place[item.competency.id])
+    groups = parts.handbook.groups
+    return tuple(
+        SheetGroup(groups[index], tuple(members))
+        for index, members in groupby(ranked, key=lambda item: place[item.competency.id][0])
+    )
 
 
 def _compare_options(relations: Relations, role: Role) -> tuple[CompareOption, ...]:
-    next_ids = {p.next.id for p in relations.positions.get(role.id, ()) if p.next is not None}
-    own = CompareOption(role, is_own=True, is_next=False)
-    others = [
-        CompareOption(other, is_own=False, is_next=other.id in next_ids)
-        for other in relations.roles_in_order
-        if other.id != role.id
-    ]
-    others.sort(key=lambda option: not option.is_next)  # next steps first, then role order
-    return (own, *others)
+    """The role itself, then its next steps (path order); the first next step is the default.
+
+    Only these are on the page; sheet.js adds every other role from ``catalogue.json``.
+    """
+    following = (p.next for p in relations.positions.get(role.id, ()) if p.next is not None)
+    next_roles = list({r.id: r for r in following if r.id != role.id}.values())
+    if len(next_roles) > 1:
+        next_roles.sort(key=relations.roles_in_order.index)
+    default = next_roles[0].id if next_roles else role.id
+    own = CompareOption(role, is_own=True, is_next=False, is_default=default == role.id)
+    steps = (CompareOption(r, False, True, is_default=r.id == default) for r in next_roles)
+    return (own, *steps)
 
 
-def _script_data(handbook: Handbook, relations: Relations, role: Role) -> str:
-    """What sheet.js needs and cannot read from the form: other roles' targets, texts."""
-    t = STRINGS[handbook.language]
-    own = relations.targets(role)
-    others = {r.id: relations.targets(r) for r in relations.roles_in_order}
-    extra = sorted({c for targets in others.values() for c in targets} - set(own))
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _script_data(parts: SheetParts, relations: Relations, role: Role) -> Markup:
+    """What sheet.js needs and cannot read from the form: this role's targets, the UI texts.
+
+    JSON with sorted keys, escaped like any text. The texts, the same on every sheet and the
+    larger part, are escaped once (``SheetParts.script_texts``) and added as the last member.
+    """
+    handbook = parts.handbook
     data = {
         "handbook": handbook.title,
         "role": role.id,
         "edition": handbook.version or "",
-        "targets": others,
-        "names": {c: handbook.competency(c).name for c in extra},
+        "targets": relations.targets(role),
+        "catalogue": CATALOGUE_JSON,  # beside the site root: every role, for "compare with"
         "separator": CSV_SEPARATOR[handbook.language],
-        "texts": {key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS},
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert max(data) < "texts"  # so that "texts" is the last member, as sort_keys has it
+    return escape(_json(data)[:-1] + ',"texts":') + parts.script_texts + escape("}")
 
 
-def role_sheet(handbook: Handbook, relations: Relations, role: Role) -> RoleSheet:
-    """The self-assessment sheet of one role."""
-    items = [
-        SheetItem(handbook.competency(t.competency_id), t.level, boxes(handbook, t.level))
-        for t in role.targets
-    ]
-    options = _compare_options(relations, role)
-    default = next((o.role.id for o in options if o.is_next), role.id)
-    compare = tuple(replace(o, is_default=o.role.id == default) for o in options)
+def role_sheet(
+    handbook: Handbook, relations: Relations, role: Role, parts: SheetParts | None = None
+) -> RoleSheet:
+    """The self-assessment sheet of one role (``parts``: shared with the handbook's sheets)."""
+    parts = parts or SheetParts(handbook)
+    items = [parts.item(t.competency_id, t.level) for t in role.targets]
     return RoleSheet(
         role=role,
-        groups=_grouped(handbook, items),
-        compare=compare,
-        data=_script_data(handbook, relations, role),
-        footer=footer_style(handbook, role.title),
+        groups=_grouped(parts, items),
+        compare=_compare_options(relations, role),
+        data=_script_data(parts, relations, role),
+        footer=parts.footer(role.title),
+        parts=parts,
     )
 
 
-def _readiness_item(handbook: Handbook, change: LevelChange) -> SheetItem:
+def _readiness_item(parts: SheetParts, change: LevelChange) -> SheetItem:
     assert change.after is not None
-    return SheetItem(
-        change.competency,
-        change.after,
-        boxes(handbook, change.after, change.before),
-        previous=change.before,
-    )
+    return parts.item(change.competency.id, change.after, change.before)
 
 
-def readiness_sheet(handbook: Handbook, change: StepChange) -> ReadinessSheet:
+def readiness_sheet(
+    handbook: Handbook, change: StepChange, parts: SheetParts | None = None
+) -> ReadinessSheet:
     """What rises or is new from one step of a path to the next, as a conversation sheet."""
-    items = [_readiness_item(handbook, c) for c in (*change.raised, *change.added)]
+    parts = parts or SheetParts(handbook)
+    items = [_readiness_item(parts, c) for c in (*change.raised, *change.added)]
     subject = f"{change.before.title} → {change.after.title}"
     return ReadinessSheet(
         change,
-        _grouped(handbook, items),
+        _grouped(parts, items),
         _extras(handbook, change),
-        footer_style(handbook, subject),
+        parts.footer(subject),
+        parts,
     )
 
 
@@ -256,12 +368,13 @@ def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
     file MkDocs copies), because the site's Content-Security-Policy allows no inline style.
     """
     t = STRINGS[handbook.language]
+    parts = SheetParts(handbook)
     for role in relations.roles_in_order:
         title = f"{t['sheet']}: {role.title}"
-        own = role_sheet(handbook, relations, role)
+        own = role_sheet(handbook, relations, role, parts)
         yield from _with_style(sheet_path(role.id), SHEET_TEMPLATE, title, own)
     for path in handbook.paths:
         for change in relations.step_changes[path.id]:
             title = f"{t['readiness']}: {change.before.title} → {change.after.title}"
-            step = readiness_sheet(handbook, change)
+            step = readiness_sheet(handbook, change, parts)
             yield from _with_style(readiness_path(change), READINESS_TEMPLATE, title, step)

@@ -5,9 +5,13 @@ The browser side (printing, storing, keyboard use) is in test_sheets_browser.py.
 
 from __future__ import annotations
 
+import copy
+import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
@@ -116,7 +120,9 @@ def test_sheet_header_has_fields_scale_and_end_matter(pages: dict[str, str]) -> 
     assert markdown.count('name="goal-') == 3
     assert markdown.count('class="ch-sheet-signature"') == 2
     assert "Unterschrift Führungskraft" in markdown
-    assert "template: sheet.html" in markdown.split("---")[1]
+    front_matter = markdown.split("---")[1]
+    assert "template: sheet.html" in front_matter
+    assert "search:\n  exclude: true" in front_matter
 
 
 def test_english_handbook_gets_english_labels() -> None:
@@ -144,18 +150,139 @@ def test_compare_defaults_to_the_next_step_on_the_path(
     assert selected("account-supervisor") == "account-supervisor"
 
 
-def test_script_data_holds_every_roles_targets(handbook: Handbook, pages: dict[str, str]) -> None:
-    """Assert that the page data (for the summary) has each role's targets and the texts."""
-    relations = Relations(handbook)
-    markdown = pages["sheets/account-manager.md"]
+def _script_data(markdown: str) -> dict[str, Any]:
     element = _attribute_elements(markdown, "div", "ch-sheet")[0]
-    data = json.loads(element.attrs["data-ch-sheet"])
+    data: dict[str, Any] = json.loads(element.attrs["data-ch-sheet"])
+    return data
+
+
+def _compare_options(markdown: str) -> list[tuple[str, str]]:
+    """(value, text) of each option the page itself lists under "compare with"."""
+    select = markdown.split('<select name="compare">')[1].split("</select>")[0]
+    options = re.findall(r'<option value="([^"]+)"(?: selected)?>([^<]*)</option>', select)
+    return [(html.unescape(value), html.unescape(text)) for value, text in options]
+
+
+def test_script_data_holds_only_this_roles_targets(
+    handbook: Handbook, pages: dict[str, str]
+) -> None:
+    """Assert that the page data (for the summary) has this role's targets and the texts only."""
+    relations = Relations(handbook)
+    data = _script_data(pages["sheets/account-manager.md"])
     assert data["role"] == "account-manager"
     assert data["edition"] == "2026.1"
     assert data["handbook"] == handbook.title
-    assert data["targets"] == {r.id: relations.targets(r) for r in handbook.roles}
+    assert data["targets"] == relations.targets(handbook.role("account-manager"))
+    assert data["catalogue"] == "catalogue.json"
     assert data["separator"] == ";"
     assert data["texts"]["below"] == "unter Soll"
+    assert "Die anderen Rollen konnten nicht geladen werden" in data["texts"]["compare_failed"]
+    assert set(data) == {
+        "handbook", "role", "edition", "targets", "catalogue", "separator", "texts"
+    }  # fmt: skip
+
+
+def test_compare_lists_the_role_and_its_next_steps_only(pages: dict[str, str]) -> None:
+    """Assert that the page offers to compare with the role and its next steps (JS adds more)."""
+    assert _compare_options(pages["sheets/key-account-manager.md"]) == [
+        ("key-account-manager", "Soll-Niveau dieser Rolle"),
+        ("account-supervisor", "Account Supervisor (nächster Schritt)"),
+    ]
+    assert _compare_options(pages["sheets/account-supervisor.md"]) == [
+        ("account-supervisor", "Soll-Niveau dieser Rolle"),
+    ]
+
+
+# Four roles in two families; alpha's next step is bravo. Only charlie and delta need "qxfern".
+_FOUR_ROLES: dict[str, Any] = {
+    "handbook.yaml": {
+        "title": "Vier Rollen",
+        "language": "de",
+        "scale": {1: "eins", 2: None, 3: None, 4: "vier"},
+        "families": [{"id": "front", "name": "Vorne"}, {"id": "back", "name": "Hinten"}],
+    },
+    "competencies/g.yaml": {
+        "name": "Gruppe",
+        "competencies": [
+            {"id": cid, "name": name, "summary": f"{name} kurz", "indicators": [f"{name} tut"]}
+            for cid, name in (
+                ("qxnah", "Nahkompetenz"),
+                ("qxmittel", "Mittelkompetenz"),
+                ("qxweit", "Weitkompetenz"),
+                ("qxfern", "Fernkompetenz"),
+            )
+        ],
+    },
+    "roles/alpha.yaml": {
+        "title": "Alphatitel",
+        "family": "front",
+        "summary": "s",
+        "competencies": {"qxnah": 2, "qxmittel": 3},
+    },
+    "roles/bravo.yaml": {
+        "title": "Bravotitel",
+        "family": "front",
+        "summary": "s",
+        "competencies": {"qxnah": 3, "qxmittel": 3, "qxweit": 2},
+    },
+    "roles/charlie.yaml": {
+        "title": "Charlietitel",
+        "family": "back",
+        "summary": "s",
+        "competencies": {"qxnah": 1, "qxweit": 4, "qxfern": 4},
+    },
+    "roles/delta.yaml": {
+        "title": "Deltatitel",
+        "family": "back",
+        "summary": "s",
+        "competencies": {"qxfern": 1},
+    },
+    "paths/p.yaml": {"title": "Pfad", "steps": ["alpha", "bravo"]},
+}
+
+
+def _sheet_files(root: Path) -> dict[str, str]:
+    return {k: v for k, v in render(load_handbook(root)).items() if k.startswith("sheets/")}
+
+
+def test_role_sheet_holds_nothing_of_other_roles(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that a sheet names no other role but its next step, and no foreign competency."""
+    markdown = _sheet_files(catalogue(_FOUR_ROLES))["sheets/alpha.md"]
+    for text in ("charlie", "Charlietitel", "delta", "Deltatitel", "qxfern", "Fernkompetenz"):
+        assert text not in markdown, text
+    assert "Weitkompetenz" not in markdown and "qxweit" not in markdown  # bravo's, not alpha's
+    assert markdown.count("bravo") == 1 and markdown.count("Bravotitel") == 1  # the option
+    assert _compare_options(markdown)[1] == ("bravo", "Bravotitel (nächster Schritt)")
+    assert _script_data(markdown)["targets"] == {"qxnah": 2, "qxmittel": 3}
+
+
+def test_editing_a_role_rewrites_only_its_own_sheets(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that a changed target changes that role's sheet and its steps' sheets, no other."""
+    before = _sheet_files(catalogue(_FOUR_ROLES))
+    edited = copy.deepcopy(_FOUR_ROLES)
+    edited["roles/charlie.yaml"]["competencies"]["qxweit"] = 3
+    after = _sheet_files(catalogue(edited))
+    assert {name for name in before if before[name] != after[name]} == {"sheets/charlie.md"}
+    edited["roles/bravo.yaml"]["competencies"]["qxweit"] = 3  # alpha's next step
+    after = _sheet_files(catalogue(edited))
+    assert {name for name in before if before[name] != after[name]} == {
+        "sheets/charlie.md",
+        "sheets/bravo.md",
+        "sheets/p-step-1.md",
+    }
+    assert after["sheets/alpha.md"] == before["sheets/alpha.md"]
+
+
+def test_sheets_are_not_in_the_search_index(default_site: Path) -> None:
+    """Assert that neither role sheets nor readiness sheets are in the built search index."""
+    index = json.loads((default_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("roles/") for location in locations)
+    assert not [location for location in locations if location.startswith("sheets/")]
 
 
 def test_readiness_sheet_lists_only_what_rises_or_is_new(
@@ -184,6 +311,7 @@ def test_readiness_sheet_of_kam_step_names_both_roles(pages: dict[str, str]) -> 
     assert "Soll&#45;Niveau als Key Account Manager" in markdown
     assert "Soll&#45;Niveau als Senior Account Executive &#40;heute&#41;" in markdown
     assert 'class="ch-sheet-new"' in markdown  # competencies new at this step
+    assert "search:\n  exclude: true" in markdown.split("---")[1]
 
 
 def test_footer_stylesheet_names_the_role_and_edition(pages: dict[str, str]) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DEFAULT_CATALOGUE
+from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
 
 from generator.build import load_handbook
 from generator.model import Handbook
@@ -370,13 +370,33 @@ def test_new_edition_keeps_choices_and_marks_changed_targets(kam: Any) -> None:
     assert json.loads(stored)["target"] == 5
 
 
-def test_summary_counts_gaps_against_own_or_next_role(kam: Any, handbook: Handbook) -> None:
-    """Assert that the summary counts above/at/below and redraws for the compared role."""
-    relations = Relations(handbook)
-    kam.evaluate(
+def _show_summary(page: Any, state: str = "loaded") -> None:
+    """Scroll to the summary, which loads the other roles, and wait until that is done."""
+    page.locator(".ch-sheet-evaluation").scroll_into_view_if_needed()
+    page.wait_for_selector(f'.ch-sheet[data-ch-others="{state}"]')
+
+
+def _rate_all_at_target(page: Any) -> None:
+    page.evaluate(
         "() => document.querySelectorAll('.ch-sheet-item').forEach((item) => "
         "item.querySelector('fieldset[data-rater=self] .is-target input').click())"
     )
+
+
+def _summary_targets(page: Any) -> dict[str, str]:
+    """Competency name -> the target the summary table shows."""
+    cells = page.evaluate(
+        "[...document.querySelectorAll('.ch-sheet-table tbody tr')]"
+        ".map((row) => [row.cells[0].innerText, row.cells[1].innerText])"
+    )
+    return dict(cells)
+
+
+def test_summary_counts_gaps_against_own_or_next_role(kam: Any, handbook: Handbook) -> None:
+    """Assert that the summary counts above/at/below and redraws for the compared role."""
+    relations = Relations(handbook)
+    _rate_all_at_target(kam)
+    _show_summary(kam)
     assert kam.input_value('select[name="compare"]') == "account-supervisor"
 
     def counts() -> dict[str, str]:
@@ -408,12 +428,81 @@ def test_compare_lists_what_the_other_role_adds(
     relations = Relations(handbook)
     page.goto(base_url + "sheets/account-representative/")
     page.wait_for_selector(".ch-sheet-evaluation:not([hidden])")
+    _show_summary(page)
     own = relations.targets(handbook.role("account-representative"))
     nxt = relations.targets(handbook.role("account-manager"))
     extra = sorted(handbook.competency(c).name for c in nxt if c not in own)
     assert extra, "the default catalogue's next step adds competencies"
     listed = page.locator(".ch-sheet-extra li").all_inner_texts()
     assert sorted(text.split(" – ")[0] for text in listed) == extra
+
+
+def test_compare_with_any_role_of_the_catalogue(
+    kam: Any, base_url: str, handbook: Handbook, requests: list[str]
+) -> None:
+    """Assert that the other roles come from catalogue.json, grouped by family, with targets."""
+    relations = Relations(handbook)
+    assert not [url for url in requests if url.endswith("/catalogue.json")]  # not before needed
+    _rate_all_at_target(kam)
+    _show_summary(kam)
+    groups = kam.evaluate(
+        """() => [...document.querySelectorAll('select[name=compare] optgroup')].map((group) =>
+          [group.label, [...group.querySelectorAll('option')].map((option) => option.value)])"""
+    )
+    listed = {"key-account-manager", "account-supervisor"}  # the role and its next step
+    others = [r.id for r in relations.roles_in_order if r.id not in listed]
+    assert groups == [["Vertrieb & Marketing", others]]
+    kam.select_option('select[name="compare"]', "account-representative")
+    chosen = relations.targets(handbook.role("account-representative"))
+    own = relations.targets(handbook.role("key-account-manager"))
+    expected = {handbook.competency(c).name: str(chosen[c]) if c in chosen else "–" for c in own}
+    assert _summary_targets(kam) == expected
+    assert kam.locator(".ch-sheet-count[data-kind=below] strong").inner_text() == "0"
+    assert [url for url in requests if url.endswith("/catalogue.json")] == [
+        base_url + "catalogue.json"
+    ]  # fetched once, from the site root
+
+
+@pytest.fixture(scope="module")
+def small_url(tmp_path_factory: pytest.TempPathFactory, serve_site: Any) -> str:
+    """The served site of tests/fixtures/small-de: two families, one path across both."""
+    site = build_site(FIXTURES / "small-de", tmp_path_factory.mktemp("small") / "site")
+    return str(serve_site(site))
+
+
+def test_compare_with_a_role_of_another_family_lists_its_extra_competencies(
+    page: Any, small_url: str
+) -> None:
+    """Assert that a role from another family is offered and its extra competencies are named."""
+    page.goto(small_url + "sheets/service-agent/")
+    page.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    _show_summary(page)
+    labels = page.evaluate(
+        "[...document.querySelectorAll('select[name=compare] optgroup')].map((g) => g.label)"
+    )
+    assert labels == ["Führung"]  # the service family's other role is the listed next step
+    page.select_option('select[name="compare"]', "teamleitung")
+    assert _summary_targets(page) == {"Aktives Zuhören": "4", "Schriftlicher Ausdruck": "3"}
+    extra = page.locator(".ch-sheet-extra li").all_inner_texts()
+    assert extra == ["Coaching – Soll 3"]  # needed by Teamleitung, not on this sheet
+
+
+def test_without_catalogue_json_the_own_role_is_compared(
+    page: Any, base_url: str, handbook: Handbook
+) -> None:
+    """Assert that without catalogue.json the summary uses the own role and says so."""
+    page.route("**/catalogue.json", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(base_url + KAM)
+    page.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    _rate_all_at_target(page)
+    _show_summary(page, "failed")
+    assert page.input_value('select[name="compare"]') == "key-account-manager"
+    assert page.locator('select[name="compare"] option[value="account-supervisor"]').is_disabled()
+    assert page.locator('select[name="compare"] optgroup').count() == 0
+    status = page.locator(".ch-sheet-status").inner_text()
+    assert "anderen Rollen konnten nicht geladen werden" in status
+    counts = page.locator(".ch-sheet-count[data-kind=at] strong").inner_text()
+    assert counts == str(len(handbook.role("key-account-manager").targets)) == "35"
 
 
 def test_filled_sheet_prints_the_ticks(kam: Any, tmp_path: Path) -> None:

@@ -5,8 +5,13 @@
  * handbook, role and competency id; nothing leaves the browser), a summary against the
  * role's or another role's targets, reset, JSON export/import and CSV export.
  *
- * Catalogue text (competency names, role titles) is only ever set with textContent.
- * The page's data comes from the generator in the root's `data-ch-sheet` attribute.
+ * The page's data comes from the generator in the root's `data-ch-sheet` attribute: this
+ * role's targets and the texts only. "Compare with" lists the role and its next steps; the
+ * other roles, their targets and the names of competencies not on this sheet come from the
+ * site's catalogue.json, fetched (once, from the same site) when the summary comes into view.
+ *
+ * Catalogue text (competency names, role titles, family names) is only ever set with
+ * textContent (or an optgroup's label property), never parsed as HTML.
  */
 (function () {
   "use strict";
@@ -39,6 +44,79 @@
   function signed(number) {
     if (number === null) return "–";
     return number > 0 ? "+" + number : number < 0 ? "\u2212" + -number : "0";
+  }
+
+  /* The site's catalogue.json, fetched once per page load and shared by every sheet on it. */
+  var catalogues = Object.create(null);
+
+  /* Where the site root is: Material's page config names it relative to the page ("../.."). */
+  function siteUrl(name) {
+    var base = ".";
+    var config = document.getElementById("__config");
+    try {
+      base = (config && JSON.parse(config.textContent).base) || ".";
+    } catch (error) {
+      base = ".";
+    }
+    return new URL(base.replace(/\/*$/, "/") + name, window.location.href).href;
+  }
+
+  function loadCatalogue(name) {
+    var url;
+    try {
+      url = siteUrl(name);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!catalogues[url]) {
+      catalogues[url] = window
+        .fetch(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return response.json();
+        });
+      catalogues[url].catch(function () {
+        delete catalogues[url]; // a later page may try again
+      });
+    }
+    return catalogues[url];
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function list(value) {
+    return Array.isArray(value) ? value.filter(isObject) : [];
+  }
+
+  /* A map without inherited keys, so that an id such as "constructor" is only ever an id. */
+  function map() {
+    return Object.create(null);
+  }
+
+  /* Competency id -> level, keeping whole numbers only. */
+  function levels(value) {
+    var found = map();
+    if (isObject(value)) {
+      Object.keys(value).forEach(function (id) {
+        if (Number.isInteger(value[id])) found[id] = value[id];
+      });
+    }
+    return found;
+  }
+
+  /* Roles of a family as the handbook orders them: rank, then title, then id. */
+  function roleOrder(a, b) {
+    var rank = function (role) {
+      return typeof role.rank === "number" ? role.rank : Infinity;
+    };
+    var title = function (role) {
+      return String(role.title).toLowerCase();
+    };
+    if (rank(a) !== rank(b)) return rank(a) < rank(b) ? -1 : 1;
+    if (title(a) !== title(b)) return title(a) < title(b) ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   }
 
   /* localStorage may be missing or refuse writes (private modes, quotas): then nothing is kept. */
@@ -92,12 +170,15 @@
         name: el.querySelector(".ch-sheet-name").textContent,
       };
     });
-    this.byId = {};
+    this.byId = map();
     this.items.forEach(function (item) {
       this.byId[item.id] = item;
     }, this);
     this.status = root.querySelector(".ch-sheet-status");
     this.compare = root.querySelector('select[name="compare"]');
+    this.own = levels(data.targets);
+    this.others = map(); // role id -> targets of the other roles, once catalogue.json is loaded
+    this.names = map(); // competency id -> name, from catalogue.json
   }
 
   Sheet.prototype.key = function (id) {
@@ -239,9 +320,15 @@
 
   /* ---- Summary ---- */
 
+  /* The targets of a role: this role's from the page, the others' from catalogue.json. */
+  Sheet.prototype.targetsOf = function (roleId) {
+    if (roleId === this.data.role) return this.own;
+    return this.others[roleId] || map();
+  };
+
   Sheet.prototype.summary = function () {
     var compareId = this.compare ? this.compare.value : this.data.role;
-    var targets = this.data.targets[compareId] || {};
+    var targets = this.targetsOf(compareId);
     var basisInput = this.root.querySelector('input[name="basis"]:checked');
     var basis = basisInput ? basisInput.value : "self";
     var counts = { above: 0, at: 0, below: 0, unrated: 0 };
@@ -352,7 +439,7 @@
   Sheet.prototype.renderExtra = function (targets) {
     var box = this.root.querySelector(".ch-sheet-extra");
     var list = box.querySelector("ul");
-    var names = this.data.names;
+    var names = this.names;
     var extra = Object.keys(targets).filter(function (id) {
       return !(id in this.byId) && id in names;
     }, this);
@@ -366,6 +453,118 @@
       }, this)
     );
     box.hidden = extra.length === 0;
+  };
+
+  /* ---- Other roles to compare with (catalogue.json) ---- */
+
+  /* Fetch the other roles when the summary comes into view (or its list is used), once. */
+  Sheet.prototype.watchSummary = function () {
+    var self = this;
+    var section = this.compare && this.compare.closest(".ch-sheet-evaluation");
+    if (!section) return;
+    var started = false;
+    var observer = null;
+    var load = function () {
+      if (started) return;
+      started = true;
+      if (observer) observer.disconnect();
+      self.loadOthers();
+    };
+    if (!("IntersectionObserver" in window)) {
+      load();
+      return;
+    }
+    observer = new IntersectionObserver(
+      function (entries) {
+        var seen = entries.some(function (entry) {
+          return entry.isIntersecting;
+        });
+        if (seen) load();
+      },
+      { rootMargin: "400px 0px" }
+    );
+    observer.observe(section);
+    this.compare.addEventListener("focus", load);
+    this.compare.addEventListener("pointerdown", load);
+  };
+
+  Sheet.prototype.loadOthers = function () {
+    var self = this;
+    this.root.setAttribute("data-ch-others", "loading");
+    loadCatalogue(this.data.catalogue).then(
+      function (catalogue) {
+        self.useCatalogue(catalogue);
+      },
+      function () {
+        self.othersFailed();
+      }
+    );
+  };
+
+  Sheet.prototype.useCatalogue = function (catalogue) {
+    if (!isObject(catalogue)) {
+      this.othersFailed();
+      return;
+    }
+    var roles = list(catalogue.roles).filter(function (role) {
+      return typeof role.id === "string" && isObject(role.competencies);
+    });
+    var others = map();
+    roles.forEach(function (role) {
+      others[role.id] = levels(role.competencies);
+    });
+    var names = map();
+    list(catalogue.competency_groups).forEach(function (group) {
+      list(group.competencies).forEach(function (competency) {
+        if (typeof competency.id === "string") names[competency.id] = String(competency.name);
+      });
+    });
+    this.others = others;
+    this.names = names;
+    this.addRoleOptions(list(catalogue.families), roles);
+    this.root.setAttribute("data-ch-others", "loaded");
+    this.summary();
+  };
+
+  /* Every role not yet listed, in an optgroup per family, after the generator's options. */
+  Sheet.prototype.addRoleOptions = function (families, roles) {
+    var listed = map();
+    Array.prototype.forEach.call(this.compare.options, function (option) {
+      listed[option.value] = true;
+    });
+    var byFamily = map();
+    roles.forEach(function (role) {
+      if (listed[role.id]) return;
+      var family = String(role.family);
+      (byFamily[family] = byFamily[family] || []).push(role);
+    });
+    var groups = families
+      .filter(function (family) {
+        return byFamily[String(family.id)];
+      })
+      .map(function (family) {
+        var group = element("optgroup");
+        group.label = String(family.name);
+        byFamily[String(family.id)].sort(roleOrder).forEach(function (role) {
+          var option = element("option", null, String(role.title));
+          option.value = role.id;
+          group.append(option);
+        });
+        return group;
+      });
+    this.compare.append.apply(this.compare, groups);
+  };
+
+  /* Without catalogue.json (opened from disk, offline): compare with this role only. */
+  Sheet.prototype.othersFailed = function () {
+    var own = this.data.role;
+    Array.prototype.forEach.call(this.compare.options, function (option) {
+      option.disabled = option.value !== own;
+    });
+    this.compare.value = own;
+    this.root.setAttribute("data-ch-others", "failed");
+    this.say(this.t.compare_failed);
+    this.summary();
   };
 
   /* ---- Export, import, reset ---- */
@@ -505,6 +704,7 @@
     var self = this;
     this.restore();
     this.summary();
+    this.watchSummary();
     this.root.addEventListener("change", this.onEdit.bind(this));
     this.root.addEventListener("input", function (event) {
       if (event.target.matches("textarea, input[type=text]")) self.onEdit(event);
