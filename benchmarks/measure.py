@@ -203,6 +203,7 @@ def allowed_pages(before: Handbook, after: Handbook, role_id: str) -> dict[str, 
         allowed[f"roles/{role.id}"] = "its page"
         allowed[f"sheets/{role.id}"] = "its sheet"
         allowed[f"families/{role.family_id}"] = "its family"
+        allowed[f"matrix/{role.family_id}"] = "its family's matrix"
         for position in relations.positions.get(role.id, ()):
             allowed[f"paths/{position.path.id}"] = "its paths"
             for change in relations.step_changes[position.path.id]:

@@ -93,8 +93,12 @@ def measure_all(
     elif not results[largest]["build"]["ok"]:
         extras["serve"] = {"size": largest, "error": "skipped: the MkDocs build did not finish"}
     else:
-        print(f"== handbook serve at {largest}", flush=True)
-        extras["serve"] = serve(largest, OUT / largest)
+        for mode in ("full", "dirty"):
+            print(f"== handbook serve at {largest} ({mode} rebuilds)", flush=True)
+            extras["serve" if mode == "full" else "serve_dirty"] = serve(
+                largest, OUT / largest, dirty=mode == "dirty"
+            )
+            _save(results, extras)
     extras["machine"] = report.machine()
     _save(results, extras)
     return results, extras
@@ -213,24 +217,24 @@ def profile_build(size: str, work: Path, timeout: float) -> dict[str, Any]:
     return {"size": size, "pages": pages, "parts": measure.build_profile(output)}
 
 
-def serve(size: str, work: Path) -> dict[str, Any]:
-    """Seconds from saving a role file to the reload of ``handbook serve``."""
+def serve(size: str, work: Path, *, dirty: bool = False) -> dict[str, Any]:
+    """Seconds from saving a role file to the reload of ``handbook serve [--dirty]``."""
     catalogue = work / "catalogue"
     handbook = check(catalogue).handbook
     assert handbook is not None
     edit = measure.choose_edit(handbook)
     try:
         result = measure.measure_serve(
-            [str(BIN / "handbook"), "serve"],
+            [str(BIN / "handbook"), "serve", *(["--dirty"] if dirty else [])],
             catalogue,
             edit,
             measure.free_port(),
-            work / "logs" / "serve.log",
+            work / "logs" / f"serve{'-dirty' if dirty else ''}.log",
             SERVE_TIMEOUT,
         )
     except RuntimeError as error:
         return {"size": size, "error": str(error)}
-    result["size"] = size
+    result.update(size=size, dirty=dirty, edit=asdict(edit))
     print(f"   serve: reload {result['reload_s']:.1f} s", flush=True)
     return result
 

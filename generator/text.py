@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 from typing import Any
 
 import markdown
@@ -30,13 +31,22 @@ def escape(value: Any) -> Markup:
     return Markup(str(value).translate(_TABLE))
 
 
+@lru_cache(maxsize=1 << 16)
+def _escaped(value: str) -> str:
+    """Names and titles appear on many pages: each distinct text is translated once."""
+    return value.translate(_TABLE)
+
+
 def finalize(value: Any) -> str:
     """Jinja ``finalize`` hook: every ``{{ … }}`` output is escaped unless it is Markup.
 
     Called for every output of every page, so plain text takes the shortest way.
     """
-    if type(value) is str:
-        return value.translate(_TABLE)
+    kind = type(value)
+    if kind is str:
+        return _escaped(value)
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     return escape(value)
