@@ -237,7 +237,7 @@ def size_table(result: dict[str, Any]) -> list[str]:
         ),
         ("Validation", f"{gen['errors']} errors, {gen['warnings']} warnings"),
         ("Load + validate", f"{gen['load_s']:.2f} s + {gen['validate_s']:.2f} s"),
-        ("Render + write", f"{gen['render_s']:.2f} s + {gen['write_s']:.2f} s"),
+        ("Render + write (sheets in a second process)", _s(gen["render_write_s"])),
         ("Generation total (in process)", _s(gen["total_s"])),
         ("`handbook generate` wall time (with start-up)", _s(gen["wall_s"])),
         ("Pages / files written", f"{gen['pages']} pages, {len(gen['written'])} files"),
@@ -503,9 +503,9 @@ def findings(results: Results, extras: dict[str, Any]) -> list[str]:
 def _generation_notes(size: str, result: dict[str, Any], extras: dict[str, Any]) -> list[str]:
     gen = result["generate"]
     notes = [
-        f"- Generation at {size}: rendering takes {gen['render_s'] / gen['total_s']:.0%} "
-        f"({_s(gen['render_s'])} of {_s(gen['total_s'])}); load {_s(gen['load_s'])}, "
-        f"validate {_s(gen['validate_s'])}, write {_s(gen['write_s'])}."
+        f"- Generation at {size}: rendering and writing take "
+        f"{gen['render_write_s'] / gen['total_s']:.0%} ({_s(gen['render_write_s'])} of "
+        f"{_s(gen['total_s'])}); load {_s(gen['load_s'])}, validate {_s(gen['validate_s'])}."
     ]
     tree = gen.get("tree_by_kind")
     if tree:

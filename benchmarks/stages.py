@@ -15,17 +15,16 @@ import json
 import pstats
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.build import tree_files, without_cyclic_gc  # noqa: E402
+from generator.build import tree_parts, without_cyclic_gc  # noqa: E402
 from generator.load import load  # noqa: E402
 from generator.validate import validate  # noqa: E402
-from generator.write import write  # noqa: E402
+from generator.write import MANIFEST, write  # noqa: E402
 
 
 def generate(root: Path, tree: Path) -> dict[str, Any]:
@@ -45,29 +44,18 @@ def _generate(root: Path, tree: Path) -> dict[str, Any]:
     validated_at = time.perf_counter()
     if result.handbook is None:
         return {"errors": len(result.errors), "problems": [str(p) for p in result.problems[:5]]}
-    sizes: dict[str, int] = {}
-    rendering = [0.0]
-
-    def rendered() -> Iterator[tuple[str, bytes]]:
-        """The streamed tree, timing how long each file takes to render (the rest is writing)."""
-        files = tree_files(result.handbook)
-        while True:
-            start = time.perf_counter()
-            item = next(files, None)
-            rendering[0] += time.perf_counter() - start
-            if item is None:
-                return
-            sizes[item[0]] = len(item[1])
-            yield item
-
-    report = write(rendered(), tree)
+    pages, sheets = tree_parts(result.handbook)
+    report = write(pages, tree, alongside=[sheets])  # as `handbook generate` does
     written_at = time.perf_counter()
-    render_s = rendering[0]
+    sizes = {
+        path.relative_to(tree).as_posix(): path.stat().st_size
+        for path in tree.rglob("*")
+        if path.is_file() and path.name != MANIFEST
+    }
     return {
         "load_s": loaded_at - started,
         "validate_s": validated_at - loaded_at,
-        "render_s": render_s,
-        "write_s": written_at - validated_at - render_s,
+        "render_write_s": written_at - validated_at,
         "total_s": written_at - started,
         "errors": len(result.errors),
         "warnings": len(result.warnings),

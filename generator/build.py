@@ -20,7 +20,7 @@ from .load import load
 from .model import Handbook
 from .nav import NavItem, navigation
 from .relations import Relations
-from .render import render_files
+from .render import render_files, render_pages, render_sheets
 from .site import standalone_config, static_files
 from .validate import Validation, validate
 from .write import WriteReport, write
@@ -68,13 +68,33 @@ def tree_files(handbook: Handbook, previous: Handbook | None = None) -> Iterator
 
     Pages are rendered as they are asked for, so ``write`` holds one page at a time.
     """
+    pages, sheets = tree_parts(handbook, previous)
+    yield from pages
+    yield from sheets
+
+
+def tree_parts(
+    handbook: Handbook, previous: Handbook | None = None
+) -> tuple[Iterator[tuple[str, bytes]], Iterator[tuple[str, bytes]]]:
+    """The files of the tree in two independent parts: everything but the sheets, and the
+    sheets. ``write`` stages the second in a forked process while this one renders the first.
+    """
     relations = Relations(handbook)
+    relations.positions, relations.step_changes  # noqa: B018 - computed once, before a fork
     changes = diff_handbooks(previous, handbook) if previous is not None else None
-    for name, body in render_files(handbook, relations, changes=changes):
-        yield f"docs/{name}", body.encode("utf-8")
-    yield from static_files().items()
-    nav = navigation(handbook, relations, with_changes=changes is not None)
-    yield "mkdocs.yml", standalone_config(handbook, nav).encode("utf-8")
+
+    def pages() -> Iterator[tuple[str, bytes]]:
+        for name, body in render_pages(handbook, relations, changes=changes):
+            yield f"docs/{name}", body.encode("utf-8")
+        yield from static_files().items()
+        nav = navigation(handbook, relations, with_changes=changes is not None)
+        yield "mkdocs.yml", standalone_config(handbook, nav).encode("utf-8")
+
+    def sheets() -> Iterator[tuple[str, bytes]]:
+        for name, body in render_sheets(handbook, relations):
+            yield f"docs/{name}", body.encode("utf-8")
+
+    return pages(), sheets()
 
 
 @contextmanager
@@ -100,15 +120,18 @@ def generate(
     display_root: str | None = None,
     strict: bool = False,
     changes_since: str | None = None,
+    parallel: bool = True,
 ) -> WriteReport:
     """Validate ``root`` and write its tree to ``out``; nothing is written on any error.
 
     ``changes_since`` names an earlier edition (folder or git revision) for the change page.
+    ``parallel`` renders the sheets in a forked process (not from a threaded server).
     """
     with without_cyclic_gc():
         handbook = load_handbook(root, display_root, strict=strict)
         previous = earlier_edition(changes_since, root)
-        return write(tree_files(handbook, previous), out)
+        pages, sheets = tree_parts(handbook, previous)
+        return write(pages, out, alongside=[sheets] if parallel else [])
 
 
 def build_site(

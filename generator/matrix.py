@@ -121,14 +121,15 @@ def _grid(
     roles = [role for group in column_groups for role in group.roles]
     targets = [relations.targets(role) for role in roles]
     maximum = handbook.scale.maximum
+    cells = {lv: Cell(lv, heat(lv, maximum)) for lv in (None, *range(1, maximum + 1))}
     row_groups = []
     for group in handbook.groups:
         rows = []
         for competency in group.competencies:
             levels = [target.get(competency.id) for target in targets]
-            if needed_only and all(level is None for level in levels):
+            if needed_only and levels.count(None) == len(levels):
                 continue
-            rows.append(Row(competency, tuple(Cell(lv, heat(lv, maximum)) for lv in levels)))
+            rows.append(Row(competency, tuple(map(cells.__getitem__, levels))))
         if rows or not needed_only:
             row_groups.append(RowGroup(group, tuple(rows)))
     return Matrix(column_groups, tuple(row_groups), legend(handbook))

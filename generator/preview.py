@@ -35,8 +35,10 @@ def rebuilder(
     """
 
     def rebuild() -> None:
-        try:
-            generate(root, tree, display_root=str(root), changes_since=changes_since)
+        try:  # parallel=False: no fork from the live-reload server's threads
+            generate(
+                root, tree, display_root=str(root), changes_since=changes_since, parallel=False
+            )
         except CatalogueError as error:
             for problem in error.problems:
                 log.error(str(problem))

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,11 +102,37 @@ def render_files(
 
     A generator, so that a large handbook never has to be held in memory as a whole.
     """
+    yield from render_pages(handbook, relations, templates, changes=changes)
+    yield from render_sheets(handbook, relations, templates)
+
+
+def render_pages(
+    handbook: Handbook,
+    relations: Relations,
+    templates: Path = TEMPLATES,
+    *,
+    changes: ChangeReport | None = None,
+) -> Iterator[tuple[str, str]]:
+    """The handbook pages and downloads, without the sheets."""
     env = environment(handbook.language, templates)
-    common = {"handbook": handbook, "relations": relations}
-    for page in plan(handbook, relations, changes):
-        yield page.path, env.get_template(page.template).render(**common, **page.context, page=page)
+    yield from _rendered(env, handbook, relations, plan_pages(handbook, relations, changes))
     yield from export_files(handbook, relations).items()
+
+
+def render_sheets(
+    handbook: Handbook, relations: Relations, templates: Path = TEMPLATES
+) -> Iterator[tuple[str, str]]:
+    """The self-assessment and readiness sheets (independent of the other pages)."""
+    env = environment(handbook.language, templates)
+    yield from _rendered(env, handbook, relations, plan_sheets(handbook, relations))
+
+
+def _rendered(
+    env: jinja2.Environment, handbook: Handbook, relations: Relations, pages: Iterable[Page]
+) -> Iterator[tuple[str, str]]:
+    common = {"handbook": handbook, "relations": relations}
+    for page in pages:
+        yield page.path, env.get_template(page.template).render(**common, **page.context, page=page)
 
 
 def render(

@@ -51,7 +51,8 @@ def standalone_config(handbook: Handbook, nav: list[Any]) -> str:
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["lang"] = values["language"]
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the nav can be long
+    return yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False)
 
 
 def static_files() -> dict[str, bytes]:

@@ -96,5 +96,12 @@ def description(text: str | None) -> Markup:
     """A ``description`` field as HTML: Markdown allowed, raw HTML shown as text."""
     if not text:
         return Markup("")
-    converter = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists", "tables"])
-    return Markup(f'<div class="ch-prose">\n{converter.convert(text)}\n</div>')
+    converter = _converter()
+    html = converter.reset().convert(text)
+    return Markup(f'<div class="ch-prose">\n{html}\n</div>')
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter for every description: setting one up costs more than a conversion."""
+    return markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists", "tables"])

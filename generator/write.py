@@ -17,11 +17,13 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError
+from .forked import Forked
 
 MANIFEST = ".handbook-manifest.json"
 _RENAME_EXCHANGE = 2
@@ -35,20 +37,29 @@ class WriteReport:
     unchanged: int
 
 
-def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], out: Path) -> WriteReport:
+Files = Mapping[str, bytes] | Iterable[tuple[str, bytes]]
+Staged = tuple[dict[str, str], tuple[str, ...]]  # name -> digest of every file, names written
+
+
+def write(files: Files, out: Path, *, alongside: Sequence[Files] = ()) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus any files that are not ours).
 
     ``files`` may be a generator of (name, data) pairs: each file is compared and, if it
-    changed, written into the staging tree as it comes, so only one is held in memory. Any
-    error, in the files or while producing them, leaves ``out`` as it was.
+    changed, written into the staging tree as it comes, so only one is held in memory. Each
+    source in ``alongside`` (more such generators) is staged at the same time by a forked
+    process. Any error, in the files or while producing them, leaves ``out`` as it was.
     """
     out = Path(os.path.realpath(out))  # a link to the output folder: work on its target
     old = _manifest(out)
     staging = out.with_name(f".{out.name}.handbook-new")
     _remove_tree(staging)  # left over from a run that was killed
     _remove_tree(out.with_name(f".{out.name}.handbook-old"))
+    workers: list[Forked[Staged]] = []
     try:
-        digests, written = _stage_changes(files, out, old, staging)
+        workers = [Forked(partial(_stage_changes, s, out, old, staging)) for s in alongside]
+        staged = [_stage_changes(files, out, old, staging)]
+        staged += [worker.result() for worker in workers]
+        digests, written = _merge(staged)
         removed = tuple(sorted(n for n in old if n not in digests))
         if out.exists() and not written and not removed and set(old) == set(digests):
             return WriteReport((), (), len(digests))
@@ -58,18 +69,27 @@ def write(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], out: Path) -
         manifest = json.dumps(digests, indent=1, sort_keys=True).encode()
         _write_file(staging / MANIFEST, manifest)
     except BaseException:
+        for worker in workers:
+            worker.cancel()
         _remove_tree(staging)
         raise
     _swap(staging, out)
     return WriteReport(written, removed, len(digests) - len(written))
 
 
-def _stage_changes(
-    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
-    out: Path,
-    old: dict[str, str],
-    staging: Path,
-) -> tuple[dict[str, str], tuple[str, ...]]:
+def _merge(parts: list[Staged]) -> Staged:
+    digests: dict[str, str] = {}
+    written: list[str] = []
+    for part_digests, part_written in parts:
+        twice = part_digests.keys() & digests.keys()
+        if twice:
+            raise OutputError(f"{min(twice)!r} was generated twice")
+        digests.update(part_digests)
+        written += part_written
+    return digests, tuple(sorted(written))
+
+
+def _stage_changes(files: Files, out: Path, old: dict[str, str], staging: Path) -> Staged:
     """Write each file that differs from ``out`` into ``staging``; name -> digest, written."""
     digests: dict[str, str] = {}
     written: list[str] = []
@@ -165,9 +185,11 @@ def _remove_emptied_folders(staging: Path, removed: tuple[str, ...]) -> None:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:  # the first file of its folder: make the folder, once
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -128,6 +128,40 @@ def test_a_failure_while_streaming_leaves_the_old_tree(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_sources_alongside_are_staged_in_parallel_into_one_tree(tmp_path: Path) -> None:
+    """Assert that files from a second source (a forked worker) land in the same tree."""
+    out = tmp_path / "out"
+    first = {k: v for k, v in FILES.items() if not k.startswith("docs/roles/")}
+    second = {k: v for k, v in FILES.items() if k.startswith("docs/roles/")}
+    report = write(iter(first.items()), out, alongside=[iter(second.items())])
+    assert report.written == tuple(sorted(FILES))
+    assert {k: v for k, v in tree(out).items() if k != MANIFEST} == FILES
+    assert write(iter(first.items()), out, alongside=[iter(second.items())]).written == ()
+
+
+def test_a_failing_source_alongside_leaves_the_old_tree(tmp_path: Path) -> None:
+    """Assert that an error in a parallel source is raised here and changes nothing."""
+    out = tmp_path / "out"
+    write(FILES, out)
+    before = stamps(out)
+
+    def failing() -> Iterator[tuple[str, bytes]]:
+        yield "docs/roles/junior.md", b"# Junior, changed\n"
+        raise ValueError("a sheet failed")
+
+    with pytest.raises(ValueError, match="a sheet failed"):
+        write({**FILES, "docs/index.md": b"# New\n"}, out, alongside=[failing()])
+    assert stamps(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_file_from_two_sources_is_refused(tmp_path: Path) -> None:
+    """Assert that two sources naming the same file is an error, not a silent overwrite."""
+    with pytest.raises(OutputError, match="docs/index.md"):
+        write(FILES, tmp_path / "out", alongside=[iter([("docs/index.md", b"# Other\n")])])
+    assert not (tmp_path / "out").exists()
+
+
 def test_hand_edited_own_file_is_restored(tmp_path: Path) -> None:
     """Assert that a generated file changed by hand is written again."""
     out = tmp_path / "out"
