@@ -203,6 +203,7 @@ class _Builder:
         roles = tuple(self._role(c, competency_ids) for c in self.by_kind["role"])
         self._check_reports_cycles(roles)
         paths = tuple(self._path(c) for c in self.by_kind["path"])
+        self._check_sheet_names(paths)
         if handbook is None or scale is None:
             return None
         fields = handbook
@@ -247,6 +248,7 @@ class _Builder:
                 self.error(family_id.location, message)
                 continue
             seen[family_id.value] = family_id.location
+            self._check_not_index(family_id, "family", "matrix/index (the matrix overview)")
             fields = item.value
             families.append(
                 m.Family(family_id.value, fields["name"].value, _value(fields, "description"))
@@ -285,6 +287,9 @@ class _Builder:
             )
             return None
         seen[competency_id.value] = competency_id.location
+        self._check_not_index(
+            competency_id, "competency", "competencies/index (the competency catalogue)"
+        )
         anchors = []
         for key, text in _value(fields, "levels", []):
             self._check_level(key, "level")
@@ -297,6 +302,27 @@ class _Builder:
             group_id=group_id,
             anchors=tuple(sorted(anchors, key=lambda a: a.level)),
         )
+
+    def _check_not_index(self, item_id: V[str], kind: str, page: str) -> None:
+        """``index`` names a folder's own page: a family or competency cannot take it."""
+        if item_id.value == "index":
+            self.error(
+                item_id.location,
+                f"'index' cannot be a {kind} id: that page is {page}; choose another id",
+            )
+
+    def _check_sheet_names(self, paths: tuple[m.CareerPath, ...]) -> None:
+        """A role id must not be the name of a readiness sheet (``<path>-step-<n>``)."""
+        roles = {c.document.id: c.document.location for c in self.by_kind["role"]}
+        for path in paths:
+            for index in range(1, len(path.steps)):
+                name = f"{path.id}-step-{index}"
+                if name in roles:
+                    self.error(
+                        roles[name],
+                        f"role id {name!r} is also the name of the readiness sheet of step "
+                        f"{index} of path {path.id!r} (sheets/{name}); rename the role file",
+                    )
 
     def _role_ref(self, ref: V[str], what: str) -> None:
         if ref.value not in self.role_ids:

@@ -330,6 +330,27 @@ def test_duplicate_competency_ids_across_groups(catalogue: Catalogue) -> None:
     ]
 
 
+def test_index_is_no_family_or_competency_id(catalogue: Catalogue) -> None:
+    """Assert that ids that would take an overview page's place are refused where written."""
+    handbook = HANDBOOK + "  - id: index\n    name: Index\n"
+    talk = TALK + "  - id: index\n    name: I\n    summary: s\n    indicators: [x]\n"
+    assert problems(catalogue, {"handbook.yaml": handbook, "competencies/talk.yaml": talk}) == [
+        "cat/competencies/talk.yaml:13:9: 'index' cannot be a competency id: that page is "
+        "competencies/index (the competency catalogue); choose another id",
+        "cat/handbook.yaml:10:9: 'index' cannot be a family id: that page is matrix/index "
+        "(the matrix overview); choose another id",
+    ]
+
+
+def test_role_named_like_a_readiness_sheet_is_refused(catalogue: Catalogue) -> None:
+    """Assert that a role whose id is a readiness sheet's name (<path>-step-<n>) is an error."""
+    found = problems(catalogue, {"roles/career-step-1.yaml": role()})
+    assert found == [
+        "cat/roles/career-step-1.yaml:1:1: role id 'career-step-1' is also the name of the "
+        "readiness sheet of step 1 of path 'career' (sheets/career-step-1); rename the role file"
+    ]
+
+
 def test_duplicate_family_ids(catalogue: Catalogue) -> None:
     """Assert that a family id given twice is reported at the second one."""
     text = HANDBOOK + "  - id: team\n    name: Team again\n"
