@@ -283,6 +283,19 @@ def test_matrix_page_is_not_in_the_search_index(default_site: Path) -> None:
     assert "Head of Account Management" in supervisor["tags"]
 
 
+def test_search_index_holds_each_text_once(default_site: Path) -> None:
+    """Assert that target tables and role lists, which repeat other pages, are not indexed."""
+    index = json.loads((default_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    assert not [loc for loc in docs if loc.startswith("roles/") and "#group-" in loc]
+    assert not [loc for loc in docs if loc.startswith("competencies/") and loc.endswith("#roles")]
+    speaking = docs["competencies/verbale-kommunikation/"]
+    assert speaking["title"] == "Verbale Kommunikationsfähigkeiten" and speaking["text"]
+    changes = [doc for loc, doc in docs.items() if loc.startswith("paths/") and "-changes" in loc]
+    assert changes and all("<table" not in doc["text"] for doc in changes)
+    assert "roles/key-account-manager/#responsibilities" in docs
+
+
 # -- site-wide -----------------------------------------------------------------------------------
 
 
