@@ -136,3 +136,16 @@ def page(browser: Any) -> Iterator[Any]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def csp_free_page(browser: Any) -> Iterator[Any]:
+    """A fresh page that ignores the site's Content-Security-Policy.
+
+    For checks that must not rely on the policy (escaping alone has to stop a payload) and
+    for injected test scripts such as axe-core, which the policy would block.
+    """
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()

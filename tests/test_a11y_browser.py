@@ -8,7 +8,6 @@ type of the default catalogue (both kinds of sheet), once as loaded and once aft
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,9 @@ def base_url(default_site: Path, serve_site: Any) -> str:
 
 
 @pytest.fixture
-def axe_page(browser: Any) -> Iterator[Any]:
+def axe_page(csp_free_page: Any) -> Any:
     """A page whose CSP does not apply to the injected axe-core script (axe is not the site)."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    return csp_free_page
 
 
 def _severe(axe: Any, page: Any) -> list[str]:

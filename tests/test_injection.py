@@ -263,12 +263,9 @@ def hostile_url(hostile_site: Path, serve_site: Any) -> str:
 
 
 @pytest.fixture
-def bare_page(browser: Any) -> Iterator[Any]:
+def bare_page(csp_free_page: Any) -> Any:
     """A page that ignores the Content-Security-Policy, so only escaping can stop a payload."""
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    return csp_free_page
 
 
 def test_no_dialog_and_no_script_runs_in_chromium(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import forked
 from generator.errors import OutputError
 from generator.write import MANIFEST, write
 
@@ -137,6 +138,18 @@ def test_sources_alongside_are_staged_in_parallel_into_one_tree(tmp_path: Path) 
     assert report.written == tuple(sorted(FILES))
     assert {k: v for k, v in tree(out).items() if k != MANIFEST} == FILES
     assert write(iter(first.items()), out, alongside=[iter(second.items())]).written == ()
+
+
+def test_sources_alongside_without_fork_are_staged_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Assert that where fork() does not exist (Windows) the second source is written too."""
+    monkeypatch.setattr(forked, "CAN_FORK", False)
+    out = tmp_path / "out"
+    second = {"docs/roles/junior.md": FILES["docs/roles/junior.md"]}
+    first = {k: v for k, v in FILES.items() if k not in second}
+    assert write(first, out, alongside=[iter(second.items())]).written == tuple(sorted(FILES))
+    assert {k: v for k, v in tree(out).items() if k != MANIFEST} == FILES
 
 
 def test_a_failing_source_alongside_leaves_the_old_tree(tmp_path: Path) -> None:
