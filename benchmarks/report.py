@@ -301,10 +301,13 @@ METHOD = """\
   from `benchmarks/synthetic.py`: German-like text from a fixed word list and a fixed seed,
   3–6 indicators per competency, paths of 3–5 steps with rising targets. They pass
   `handbook validate --strict`.
-- Every stage runs in its own process; its peak RSS comes from `wait4()` on that process.
+- Every stage runs in its own process; its peak RSS comes from `wait4()` on that process
+  (Linux reports the largest of the process and the children it waited for).
   *Generation* is load + validate + render + write measured inside the process (what the
-  5-second target is about); the `handbook generate` wall time adds Python start-up and
-  imports.
+  5-second target is about), done as `handbook generate` does it: the sheets are rendered
+  and written by a forked second process while the first renders the other pages. The
+  `handbook generate` wall time adds Python start-up and imports. The generation profile
+  runs everything in one process, so that it shows all of the work.
 - *MkDocs build* is `mkdocs build -f tree/mkdocs.yml` (strict) of the generated tree, wall
   time. Per page = build seconds / HTML pages.
 - *No-op regeneration*: the same catalogue generated again into the same tree.
@@ -312,8 +315,8 @@ METHOD = """\
   keeps the catalogue free of warnings), then generated again. The rewritten files are
   compared with the pages that show the role, computed from the model before and after the
   edit: its page, its sheet, its family, its paths and their readiness sheets, the
-  competencies it lists, roles that list it among their nearby roles, the matrix,
-  `catalogue.json` and `matrix.csv`. Any other rewritten file is *unexpected*.
+  competencies it lists, roles that list it among their nearby roles, its family's matrix
+  page, `catalogue.json` and `matrix.csv`. Any other rewritten file is *unexpected*.
 - *`build --dirty`*: MkDocs rebuilds only pages whose Markdown is newer than their HTML. The
   generator rewrites only changed files and keeps the others' timestamps, so after a one-role
   edit only the rewritten pages are rebuilt. Navigation of untouched pages and the search

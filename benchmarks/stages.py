@@ -3,7 +3,8 @@
 ``python benchmarks/stages.py generate ROOT TREE [--profile FILE]`` loads and validates a
 catalogue, renders the tree and writes it, timing each stage; the last line printed is a
 JSON object with the timings and what was written. With ``--profile`` the whole generation
-runs under cProfile and the statistics are written to FILE (and FILE.txt, readable).
+runs under cProfile, all in one process, and the statistics are written to FILE (and
+FILE.txt, readable).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import pstats
 import sys
 import time
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +29,16 @@ from generator.validate import validate  # noqa: E402
 from generator.write import MANIFEST, write  # noqa: E402
 
 
-def generate(root: Path, tree: Path) -> dict[str, Any]:
+def generate(root: Path, tree: Path, *, parallel: bool = True) -> dict[str, Any]:
     """Load, validate, render and write one catalogue; seconds of each stage.
 
     Like ``handbook generate``, with the cyclic garbage collector paused.
     """
     with without_cyclic_gc():
-        return _generate(root, tree)
+        return _generate(root, tree, parallel=parallel)
 
 
-def _generate(root: Path, tree: Path) -> dict[str, Any]:
+def _generate(root: Path, tree: Path, *, parallel: bool) -> dict[str, Any]:
     started = time.perf_counter()
     loaded = load(root)
     loaded_at = time.perf_counter()
@@ -45,7 +47,10 @@ def _generate(root: Path, tree: Path) -> dict[str, Any]:
     if result.handbook is None:
         return {"errors": len(result.errors), "problems": [str(p) for p in result.problems[:5]]}
     pages, sheets = tree_parts(result.handbook)
-    report = write(pages, tree, alongside=[sheets])  # as `handbook generate` does
+    if parallel:  # as `handbook generate` does
+        report = write(pages, tree, alongside=[sheets])
+    else:
+        report = write(chain(pages, sheets), tree)
     written_at = time.perf_counter()
     sizes = {
         path.relative_to(tree).as_posix(): path.stat().st_size
@@ -80,7 +85,7 @@ def _bytes_by_kind(sizes: dict[str, int]) -> dict[str, int]:
 def profiled(root: Path, tree: Path, output: Path) -> dict[str, Any]:
     """``generate`` under cProfile; the statistics go to ``output`` and ``output``.txt."""
     profile = cProfile.Profile()
-    result = profile.runcall(generate, root, tree)
+    result = profile.runcall(generate, root, tree, parallel=False)  # all of it in this process
     profile.dump_stats(output)
     text = io.StringIO()
     stats = pstats.Stats(profile, stream=text).strip_dirs()
