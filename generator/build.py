@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -131,7 +132,9 @@ def generate(
         handbook = load_handbook(root, display_root, strict=strict)
         previous = earlier_edition(changes_since, root)
         pages, sheets = tree_parts(handbook, previous)
-        return write(pages, out, alongside=[sheets] if parallel else [])
+        if parallel:
+            return write(pages, out, alongside=[sheets])
+        return write(chain(pages, sheets), out)
 
 
 def build_site(

@@ -270,3 +270,21 @@ def test_installed_command_reports_errors(bad: Path, in_tmp: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     usage = run("validate", "--format", "xml", cwd=in_tmp)
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_generation_in_one_process_writes_the_same_tree(tmp_path: Path) -> None:
+    """Assert that generating without the forked second process (serve) misses no file."""
+    from conftest import FIXTURES
+
+    from generator.build import generate
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    generate(FIXTURES / "small-de", one, parallel=False)
+    generate(FIXTURES / "small-de", two, parallel=True)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.*")}
+
+    assert files(one) == files(two)
+    assert "docs/sheets/service-agent.md" in files(one)
+    assert "docs/sheets/service-step-1.md" in files(one)
