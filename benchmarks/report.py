@@ -112,7 +112,7 @@ def _generation_checks(results: Results) -> list[Check]:
     return [
         Check(
             "Generation at L (load+validate+render+write)",
-            _s(seconds),
+            _s(seconds) + _spread(_get(results, "L", "generate", "runs_total_s")),
             f"≤ {GENERATION_SECONDS:.0f} s",
             None if seconds is None else seconds <= GENERATION_SECONDS,
         ),
@@ -238,7 +238,7 @@ def size_table(result: dict[str, Any]) -> list[str]:
         ("Validation", f"{gen['errors']} errors, {gen['warnings']} warnings"),
         ("Load + validate", f"{gen['load_s']:.2f} s + {gen['validate_s']:.2f} s"),
         ("Render + write (sheets in a second process)", _s(gen["render_write_s"])),
-        ("Generation total (in process)", _s(gen["total_s"])),
+        ("Generation total (in process)", _s(gen["total_s"]) + _spread(gen.get("runs_total_s"))),
         ("`handbook generate` wall time (with start-up)", _s(gen["wall_s"])),
         ("Pages / files written", f"{gen['pages']} pages, {len(gen['written'])} files"),
         ("Pages per second (generation total)", f"{gen['pages'] / gen['total_s']:.0f}"),
@@ -289,6 +289,13 @@ def size_table(result: dict[str, Any]) -> list[str]:
     return ["| Measure | Value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
 
 
+def _spread(runs: list[float] | None) -> str:
+    """`` (median of 3 runs: 3.1–3.6 s)`` where several fresh generations were timed."""
+    if not runs or len(runs) < 2:
+        return ""
+    return f" (median of {len(runs)} runs: {min(runs):.2f}–{max(runs):.2f} s)"
+
+
 def _kinds(counts: dict[str, int]) -> str:
     return ", ".join(f"{kind} {count}" for kind, count in counts.items())
 
@@ -306,8 +313,10 @@ METHOD = """\
   *Generation* is load + validate + render + write measured inside the process (what the
   5-second target is about), done as `handbook generate` does it: the sheets are rendered
   and written by a forked second process while the first renders the other pages. The
-  `handbook generate` wall time adds Python start-up and imports. The generation profile
-  runs everything in one process, so that it shows all of the work.
+  `handbook generate` wall time adds Python start-up and imports. A first generation writes
+  every file, and how fast the disk takes them varies from run to run: it is timed three
+  times into an empty tree and the median run is reported, with the range. The generation
+  profile runs everything in one process, so that it shows all of the work.
 - *MkDocs build* is `mkdocs build -f tree/mkdocs.yml` (strict) of the generated tree, wall
   time. Per page = build seconds / HTML pages.
 - *No-op regeneration*: the same catalogue generated again into the same tree.
