@@ -330,7 +330,7 @@ METHOD = """\
   generator rewrites only changed files and keeps the others' timestamps, so after a one-role
   edit only the rewritten pages are rebuilt. Navigation of untouched pages and the search
   index are not refreshed in a dirty build, so it is for previews, never for publishing.
-- Timings are single runs on a shared machine; expect ±10 %.
+- Other timings are single runs on a shared machine; expect ±10 % or more.
 """
 
 

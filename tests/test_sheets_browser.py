@@ -501,6 +501,8 @@ def test_without_catalogue_json_the_own_role_is_compared(
     assert page.locator('select[name="compare"] optgroup').count() == 0
     status = page.locator(".ch-sheet-status").inner_text()
     assert "anderen Rollen konnten nicht geladen werden" in status
+    note = page.locator(".ch-sheet-compare-note")
+    assert note.is_visible() and "anderen Rollen konnten nicht geladen werden" in note.inner_text()
     counts = page.locator(".ch-sheet-count[data-kind=at] strong").inner_text()
     assert counts == str(len(handbook.role("key-account-manager").targets)) == "35"
 

@@ -564,6 +564,11 @@
     this.compare.value = own;
     this.root.setAttribute("data-ch-others", "failed");
     this.say(this.t.compare_failed);
+    var note = this.root.querySelector(".ch-sheet-compare-note");
+    if (note) {
+      note.textContent = this.t.compare_failed; // also where the reader is: by the select
+      note.hidden = false;
+    }
     this.summary();
   };
 
