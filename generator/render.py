@@ -5,9 +5,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -15,6 +14,7 @@ from markupsafe import Markup
 from . import i18n, text
 from .diff import ChangeReport
 from .exports import export_files
+from .fragments import Fragments
 from .model import Handbook
 from .page import Page
 from .pages import plan_pages
@@ -41,46 +41,25 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
     env.filters["number"] = lambda value: i18n.format_number(value, language)
     env.filters["salary"] = lambda salary: i18n.format_salary(salary, language)
     env.filters["ref"] = ref  # an id in a link target, checked against the id pattern
-    env.filters["level_bar"] = _rendered_once(env, "level_bar", "bar", key=_bar_key)
-    env.filters["target_row"] = _rendered_once(
-        env, "target_row", "row", key=lambda row: (row.competency.id, *_bar_key(row.bar))
+    once = Fragments()
+    env.filters["level_bar"] = lambda bar: once.render(
+        env, "partials/level_bar.j2", _bar_key(bar), bar=bar
     )
-    env.filters["need_row"] = _rendered_once(
-        env, "need_row", "need", key=lambda need: (need.role.id, *_bar_key(need.bar))
+    env.filters["target_row"] = lambda row: once.render(
+        env, "partials/target_row.j2", (row.competency.id, *_bar_key(row.bar)), row=row
     )
-    heat_cell = _rendered_once(env, "heat_cell", "cell")
-    env.filters["heat_cells"] = lambda cells: Markup("".join(map(heat_cell, cells)))
+    env.filters["need_row"] = lambda need: once.render(
+        env, "partials/need_row.j2", (need.role.id, *_bar_key(need.bar)), need=need
+    )
+    env.filters["heat_cells"] = lambda cells: Markup(
+        "".join(once.render(env, "partials/heat_cell.j2", c, cell=c) for c in cells)
+    )
     env.globals["t"] = i18n.STRINGS[language]
     return env
 
 
 def _bar_key(bar: LevelBar) -> tuple[int, str]:
     return bar.level, bar.alt  # the alternative text tells targets from plain levels
-
-
-def _rendered_once(
-    env: jinja2.Environment,
-    name: str,
-    variable: str,
-    key: Callable[[Any], Hashable] = lambda value: value,
-) -> Callable[[Any], Markup]:
-    """A filter that renders ``partials/<name>.j2`` with ``variable`` set to its argument.
-
-    For the small pieces a handbook repeats tens of thousands of times (a level bar, a table
-    row, a matrix cell) with far fewer distinct values: each distinct one is rendered once.
-    ``key`` says what makes a value distinct (by default the value, a frozen dataclass); a
-    tuple of ids is much cheaper to hash than a dataclass.
-    """
-    template = env.get_template(f"partials/{name}.j2")
-    rendered: dict[Hashable, Markup] = {}
-
-    def render_once(value: Any) -> Markup:
-        found = rendered.get(identity := key(value))
-        if found is None:
-            found = rendered[identity] = Markup(template.render({variable: value}))
-        return found
-
-    return render_once
 
 
 def plan(

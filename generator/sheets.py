@@ -20,12 +20,12 @@ from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from .exports import CATALOGUE_JSON
+from .fragments import Fragments
 from .i18n import STRINGS
 from .model import Competency, CompetencyGroup, Handbook, Role
 from .page import Page
@@ -123,7 +123,7 @@ class SheetParts:
         self.handbook = handbook
         self._items: dict[tuple[str, int, int | None], SheetItem] = {}
         self._boxes: dict[tuple[int, int | None], tuple[Box, ...]] = {}
-        self._html: dict[Hashable, Markup] = {}
+        self._fragments = Fragments()
 
     @cached_property
     def places(self) -> dict[str, tuple[int, int]]:
@@ -181,33 +181,25 @@ class SheetParts:
     @jinja2.pass_environment
     def fragment(self, env: jinja2.Environment, template: str, **context: Hashable) -> Markup:
         """A part that many sheets share (head, tools, end), rendered with ``handbook``."""
-        key = (env, template, *sorted(context.items()))
-        html = self._html.get(key)
-        if html is None:
-            html = self._html[key] = _render(env, template, handbook=self.handbook, **context)
-        return html
+        key = tuple(sorted(context.items()))
+        return self._fragments.render(env, template, key, handbook=self.handbook, **context)
 
     def _item_html(self, env: jinja2.Environment, item: SheetItem, readiness: bool) -> Markup:
-        key = (env, item.competency.id, item.target, item.previous, readiness)
-        html = self._html.get(key)
-        if html is None:
-            faces = tuple((box, self._face(env, box)) for box in item.boxes)
-            html = _render(env, ITEM_TEMPLATE, item=item, readiness=readiness, faces=faces)
-            self._html[key] = html
-        return html
+        key = (item.competency.id, item.target, item.previous, readiness)
+        return self._fragments.render_with(
+            env,
+            ITEM_TEMPLATE,
+            key,
+            lambda: {
+                "item": item,
+                "readiness": readiness,
+                "faces": tuple((box, self._face(env, box)) for box in item.boxes),
+            },
+        )
 
     def _face(self, env: jinja2.Environment, box: Box) -> Markup:
         """What a box shows (``sheet_box.html.j2``): the same in every item and both rows."""
-        key = (env, box)
-        html = self._html.get(key)
-        if html is None:
-            html = self._html[key] = Markup(_render(env, BOX_TEMPLATE, box=box).rstrip("\n"))
-        return html
-
-
-def _render(env: jinja2.Environment, template: str, **context: Any) -> Markup:
-    """A template's output as Markup: trusted, because ``finalize`` escaped every value in it."""
-    return Markup(env.get_template(template).render(**context))
+        return self._fragments.render(env, BOX_TEMPLATE, box, box=box)
 
 
 @dataclass(frozen=True)
