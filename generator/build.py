@@ -10,7 +10,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -131,10 +130,10 @@ def generate(
     with without_cyclic_gc():
         handbook = load_handbook(root, display_root, strict=strict)
         previous = earlier_edition(changes_since, root)
+        if not parallel:
+            return write(tree_files(handbook, previous), out)
         pages, sheets = tree_parts(handbook, previous)
-        if parallel:
-            return write(pages, out, alongside=[sheets])
-        return write(chain(pages, sheets), out)
+        return write(pages, out, alongside=[sheets])
 
 
 def build_site(

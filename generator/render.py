@@ -1,6 +1,7 @@
 """Stage 3: render a handbook into page texts with the Jinja2 templates of ``docs_templates/``.
 
-``plan`` decides which pages exist and what each one is given; templates only present.
+``pages.py`` and ``sheets.py`` plan which pages exist and what each one is given; templates
+only present.
 """
 
 from __future__ import annotations
@@ -60,14 +61,6 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
 
 def _bar_key(bar: LevelBar) -> tuple[int, str]:
     return bar.level, bar.alt  # the alternative text tells targets from plain levels
-
-
-def plan(
-    handbook: Handbook, relations: Relations, changes: ChangeReport | None = None
-) -> Iterator[Page]:
-    """Every page of the handbook, in a stable order."""
-    yield from plan_pages(handbook, relations, changes)
-    yield from plan_sheets(handbook, relations)
 
 
 def render_files(
