@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.model import Handbook
-from generator.relations import Relations
+from generator.model.handbook import Handbook
+from generator.model.relations import Relations
 
 
 @dataclass(frozen=True)

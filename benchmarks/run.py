@@ -30,7 +30,7 @@ import measure  # noqa: E402
 import report  # noqa: E402
 import synthetic  # noqa: E402
 
-from generator.build import check  # noqa: E402
+from generator.pipeline import check  # noqa: E402
 
 BIN = Path(sys.executable).parent
 OUT = HERE / "out"

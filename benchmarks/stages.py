@@ -23,10 +23,11 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.build import tree_parts, without_cyclic_gc  # noqa: E402
-from generator.load import load  # noqa: E402
-from generator.validate import validate  # noqa: E402
-from generator.write import MANIFEST, write  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
+from generator.load.catalogue import load  # noqa: E402
+from generator.pipeline import without_cyclic_gc, write_tree  # noqa: E402
+from generator.render.plan import RenderPlan  # noqa: E402
+from generator.write.writer import MANIFEST, write  # noqa: E402
 
 
 def generate(root: Path, tree: Path, *, parallel: bool = True) -> dict[str, Any]:
@@ -46,11 +47,9 @@ def _generate(root: Path, tree: Path, *, parallel: bool) -> dict[str, Any]:
     validated_at = time.perf_counter()
     if result.handbook is None:
         return {"errors": len(result.errors), "problems": [str(p) for p in result.problems[:5]]}
-    pages, sheets = tree_parts(result.handbook)
-    if parallel:  # as `handbook generate` does
-        report = write(pages, tree, alongside=[sheets])
-    else:
-        report = write(chain(pages, sheets), tree)
+    plan = RenderPlan(result.handbook)
+    # in parallel as `handbook generate` does; else in this process (profiling)
+    report = write_tree(plan, tree) if parallel else write(chain(*plan.tree()), tree)
     written_at = time.perf_counter()
     sizes = {
         path.relative_to(tree).as_posix(): path.stat().st_size

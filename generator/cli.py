@@ -1,4 +1,5 @@
-"""The ``handbook`` command: argument parsing only; the work happens in ``build.py``.
+"""The ``handbook`` command: argument parsing only; the work happens in ``pipeline.py`` and
+``commands/``.
 
 Exit codes: 0 fine, 1 catalogue or output errors, 2 usage errors. No traceback for bad input.
 """
@@ -15,9 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
-from . import build, preview, schema
+from . import pipeline
+from .check import schema
+from .check.report import FORMATS, format_problems
 from .errors import CatalogueError, HandbookError
-from .report import FORMATS, format_problems
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ROOT = "catalogues"
@@ -88,7 +90,7 @@ def validate(root: str, strict: bool, fmt: str) -> None:
       handbook validate catalogues --strict
       handbook validate --format github   # annotations in a GitHub pull request
     """
-    result = build.check(Path(root), root)
+    result = pipeline.check(Path(root), root)
     click.echo(format_problems(result.problems, fmt, strict=strict))
     failing = result.errors or (strict and result.warnings)
     sys.exit(1 if failing else 0)
@@ -113,7 +115,7 @@ def generate(root: str, out: Path, strict: bool, changes_since: str | None) -> N
       handbook generate catalogues --out build/handbook
       mkdocs build -f build/handbook/mkdocs.yml
     """
-    report = build.generate(
+    report = pipeline.generate(
         Path(root), out, display_root=root, strict=strict, changes_since=changes_since
     )
     click.echo(
@@ -143,8 +145,8 @@ def build_command(root: str, site: Path, out: Path | None, changes_since: str | 
     """
     with tempfile.TemporaryDirectory(prefix="handbook-") as temporary:
         tree = out or Path(temporary) / "tree"
-        build.generate(Path(root), tree, display_root=root, changes_since=changes_since)
-        build.build_site(tree, site)
+        pipeline.generate(Path(root), tree, display_root=root, changes_since=changes_since)
+        pipeline.build_site(tree, site)
     click.echo(f"site written to {site}")
 
 
@@ -167,9 +169,10 @@ def serve(root: str, port: int, dirty: bool, changes_since: str | None) -> None:
       handbook serve catalogues --port 8000
       handbook serve catalogues --dirty
     """
-    build.load_handbook(Path(root), root)  # report catalogue errors before starting
-    build.earlier_edition(changes_since, Path(root))
-    preview.serve(Path(root), port=port, dirty=dirty, changes_since=changes_since)
+    from .commands.serve import serve as serve_preview
+
+    pipeline.plan(Path(root), display_root=root, changes_since=changes_since)  # errors first
+    serve_preview(Path(root), port=port, dirty=dirty, changes_since=changes_since)
 
 
 @main.command("schema")
@@ -242,26 +245,20 @@ def diff_command(roots: tuple[str, ...], since: str | None, fmt: str) -> None:
       handbook diff old-edition catalogues
       handbook diff --since origin/main catalogues --format md
     """
-    from .diff import diff_handbooks
-    from .diff_render import render
-    from .edition import EditionError, edition_at
+    from .commands import editions
+    from .load.edition import EditionError
 
     if since is None and len(roots) != 2:
         raise click.UsageError("give OLD_ROOT and NEW_ROOT, or --since GIT_REV [ROOT]")
     if since is not None and len(roots) > 1:
         raise click.UsageError("--since compares one ROOT with its own history")
     if since is None:
-        old = build.load_handbook(Path(roots[0]), roots[0])
-        new = build.load_handbook(Path(roots[1]), roots[1])
-    else:
-        root = roots[0] if roots else DEFAULT_ROOT
-        new = build.load_handbook(Path(root), root)
-        try:
-            with edition_at(since, Path(root)) as (folder, shown):
-                old = build.load_handbook(folder, shown)
-        except EditionError as error:
-            raise click.BadParameter(str(error), param_hint="--since") from error
-    click.echo(render(diff_handbooks(old, new), fmt), nl=False)
+        click.echo(editions.between(roots[0], roots[1], fmt), nl=False)
+        return
+    try:
+        click.echo(editions.since(since, roots[0] if roots else DEFAULT_ROOT, fmt), nl=False)
+    except EditionError as error:
+        raise click.BadParameter(str(error), param_hint="--since") from error
 
 
 @main.command("sheets")
@@ -293,7 +290,7 @@ def sheets_command(root: str, pdf: Path, roles: tuple[str, ...]) -> None:
       handbook sheets catalogues --pdf sheets.pdf
       handbook sheets --pdf kam.pdf --role key-account-manager
     """
-    from .pdf import UnknownRoleError, print_sheets
+    from .commands.pdf import UnknownRoleError, print_sheets
 
     try:
         report = print_sheets(Path(root), pdf, roles, display_root=root)

@@ -1,6 +1,7 @@
 """MkDocs hook: runs the generator so that plain `mkdocs build` and `mkdocs serve` work.
 
-Pages are added in memory (never written into docs_dir, which would loop `serve`).
+A thin adapter: the pipeline makes the render plan, the hook hands its pages to MkDocs in
+memory (never written into docs_dir, which would loop `serve`) and applies its settings.
 The catalogue root is $HANDBOOK_CATALOGUE, else ./catalogues beside mkdocs.yml;
 $HANDBOOK_CHANGES_SINCE (a folder or git revision) adds the change page.
 """
@@ -8,6 +9,7 @@ $HANDBOOK_CHANGES_SINCE (a folder or git revision) adds the change page.
 from __future__ import annotations
 
 import os
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.build import earlier_edition, generate_pages, load_handbook
+from generator import pipeline
 from generator.errors import CatalogueError, HandbookError
-from generator.site import settings
 
 
 def _catalogue_root(config: Any) -> Path:
@@ -27,21 +28,22 @@ def _catalogue_root(config: Any) -> Path:
 
 @event_priority(100)  # before the search plugin reads the language
 def on_config(config: Any) -> Any:
-    root = _catalogue_root(config)
     try:
-        handbook = load_handbook(root, os.environ.get("HANDBOOK_CATALOGUE", "catalogues"))
-        previous = earlier_edition(os.environ.get("HANDBOOK_CHANGES_SINCE"), root)
+        plan = pipeline.plan(
+            _catalogue_root(config),
+            display_root=os.environ.get("HANDBOOK_CATALOGUE", "catalogues"),
+            changes_since=os.environ.get("HANDBOOK_CHANGES_SINCE"),
+        )
     except CatalogueError as error:
         raise PluginError("\n".join(map(str, error.problems))) from None
     except HandbookError as error:
         raise PluginError(str(error)) from None
-    generated = generate_pages(handbook, previous)
-    values = settings(handbook, generated.nav)
+    values = plan.settings
     config.site_name = values["site_name"]
     config.nav = values["nav"]
     config.theme["language"] = values["language"]
     config.extra.update(values["extra"])
-    config["handbook_pages"] = generated.pages
+    config["handbook_pages"] = dict(chain(*plan.docs()))
     return config
 
 

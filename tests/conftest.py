@@ -64,8 +64,8 @@ def catalogue(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
 
 def build_site(root: Path, site: Path) -> Path:
     """Generate and strictly build the site of a catalogue root (raises on any error)."""
-    from generator.build import build_site as mkdocs_build
-    from generator.build import generate
+    from generator.pipeline import build_site as mkdocs_build
+    from generator.pipeline import generate
 
     tree = site.parent / f"{site.name}-tree"
     generate(root, tree)
@@ -101,6 +101,14 @@ def serve_site() -> Iterator[Callable[[Path], str]]:
         server.shutdown()
 
 
+def missing(what: str) -> None:
+    """Skip a test for lack of a tool, or fail it where CI demands the whole browser kit
+    (HANDBOOK_REQUIRE_BROWSER=1: Chromium, Playwright, axe-core, poppler)."""
+    if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} is required (HANDBOOK_REQUIRE_BROWSER=1) but was not found")
+    pytest.skip(f"{what} is not installed")
+
+
 def find_chromium() -> str | None:
     configured = os.environ.get("HANDBOOK_CHROMIUM")
     if configured:
@@ -120,9 +128,7 @@ def browser() -> Iterator[Any]:
     except ImportError:
         executable = None
     if executable is None:
-        if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required (HANDBOOK_REQUIRE_BROWSER=1) but was not found")
-        pytest.skip("no Chromium found: install Debian's 'chromium' to run browser tests")
+        missing("Chromium (Debian's 'chromium') with Playwright")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance

@@ -147,7 +147,7 @@ def representative_pages(site: Path) -> dict[str, Path]:
     pages = one_page_per_kind(site)
     sheets = [p for p in html_pages(site) if url_of(site, p).startswith("sheets/")]
     for kind, is_readiness in (("sheets", False), ("readiness", True)):
-        found = [p for p in sheets if ("-step-" in url_of(site, p)) == is_readiness]
+        found = [p for p in sheets if ("/step-" in url_of(site, p)) == is_readiness]
         if found:
             pages[kind] = found[0]
     return pages

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import missing
 from site_html import representative_pages, url_of, use_page
 
 SEVERE = ("serious", "critical")
@@ -20,8 +21,11 @@ MAX_TABS = 400
 
 @pytest.fixture(scope="module")
 def axe() -> Any:
-    module = pytest.importorskip("axe_playwright_python.sync_playwright")
-    return module.Axe()
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        missing("axe-playwright-python")
+    return Axe()
 
 
 @pytest.fixture(scope="module")

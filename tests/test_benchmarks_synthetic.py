@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
-from generator.build import check
+from generator.pipeline import check
 
 PROJECT = Path(__file__).resolve().parents[1]
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from generator.check.schema import SCHEMA_FILES, SPECS, json_schema_text
 from generator.cli import main
-from generator.schema import SCHEMA_FILES, SPECS, json_schema_text
 
 PROJECT = Path(__file__).resolve().parents[1]
 HANDBOOK_BIN = PROJECT / ".venv" / "bin" / "handbook"
@@ -272,19 +272,24 @@ def test_installed_command_reports_errors(bad: Path, in_tmp: Path) -> None:
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
 
 
-def test_generation_in_one_process_writes_the_same_tree(tmp_path: Path) -> None:
+def test_generation_in_one_process_writes_the_same_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Assert that generating without the forked second process (serve) misses no file."""
     from conftest import FIXTURES
 
-    from generator.build import generate
+    from generator.pipeline import generate
+    from generator.write import forked
 
     one, two = tmp_path / "one", tmp_path / "two"
-    generate(FIXTURES / "small-de", one, parallel=False)
-    generate(FIXTURES / "small-de", two, parallel=True)
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    generate(FIXTURES / "small-de", one)
+    monkeypatch.setattr(forked, "can_fork", lambda: forked.CAN_FORK)
+    generate(FIXTURES / "small-de", two)
 
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.*")}
 
     assert files(one) == files(two)
     assert "docs/sheets/service-agent.md" in files(one)
-    assert "docs/sheets/service-step-1.md" in files(one)
+    assert "docs/sheets/service/step-2.md" in files(one)

@@ -1,4 +1,5 @@
-"""The change report between two editions: ``generator.diff``, its renderers and ``handbook diff``.
+"""The change report between two editions: ``model/diff.py``, ``render/changes.py`` and
+``handbook diff``.
 
 Most tests compare the fixture pair tests/fixtures/diff/old and new, between which every kind
 of change happens at least once (see the README there).
@@ -18,11 +19,11 @@ from click.testing import CliRunner
 from conftest import git
 from markupsafe import Markup
 
-from generator.build import load_handbook
 from generator.cli import main
-from generator.diff import Change, ChangeReport, FieldChange, Ref, diff_handbooks
-from generator.diff_render import markdown_body, markdown_role_note, render_markdown, render_text
-from generator.model import Handbook
+from generator.model.diff import Change, ChangeReport, FieldChange, Ref, diff_handbooks
+from generator.model.handbook import Handbook
+from generator.pipeline import load_handbook
+from generator.render.changes import markdown_body, markdown_role_note, render_markdown, render_text
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_CATALOGUE = PROJECT / "catalogues"
@@ -49,7 +50,7 @@ def ids(refs: tuple[Ref, ...]) -> list[str]:
     return [ref.id for ref in refs]
 
 
-def fields(changes: tuple[FieldChange, ...], key: str) -> list[tuple[str | None, str | None]]:
+def fields(changes: tuple[FieldChange, ...], key: str) -> list[tuple[Any, Any]]:
     return [(c.before, c.after) for c in changes if c.field == key]
 
 
@@ -123,12 +124,11 @@ def test_role_texts_and_lists(report: ChangeReport) -> None:
         ("dokumentiert Fälle im Ticketsystem", None),
         (None, "eskaliert schwierige Fälle"),
     ]
-    assert fields(changes, "experience_years") == [("0", "1")]
+    assert fields(changes, "experience_years") == [(0, 1)]
     assert fields(changes, "skills") == [("Geduld", None)]
     assert fields(changes, "tools") == [(None, "CRM")]
-    assert fields(changes, "salary") == [
-        ("2.800 € – 3.200 € brutto/Monat", "2.900 € – 3.300 € brutto/Monat")
-    ]
+    [(salary_before, salary_after)] = fields(changes, "salary")
+    assert (salary_before.minimum, salary_after.minimum) == (2800, 2900)
     assert fields(changes, "salary_note") == [(None, "brutto")]
     assert fields(changes, "reports_to") == [("Teamleitung", "Senior Agent")]
     assert fields(changes, "description") == []
@@ -167,7 +167,7 @@ def test_path_steps_added_removed_reordered_and_step_texts(report: ChangeReport)
     years = [
         (c.qualifier, c.before, c.after) for c in laufbahn.fields if c.field == "typical_years"
     ]
-    assert years == [("Service Agent", None, "1"), ("Senior Agent", "2", "2,5")]
+    assert years == [("Service Agent", None, 1), ("Senior Agent", 2, 2.5)]
     assert fields(laufbahn.fields, "note") == [
         ("nach Einarbeitung", "nach Einarbeitung und erster Erfahrung")
     ]
@@ -195,8 +195,8 @@ def test_same_edition_reports_no_changes(new: Handbook) -> None:
     """Assert that an edition compared with itself is empty and says so."""
     report = diff_handbooks(new, new)
     assert report.is_empty
-    assert "Keine Änderungen." in render_text(report)
-    assert "Keine Änderungen." in render_markdown(report)
+    assert "Keine Änderungen." in render_text(report, new)
+    assert "Keine Änderungen." in render_markdown(report, new)
 
 
 def test_report_does_not_depend_on_catalogue_order(old: Handbook, new: Handbook) -> None:
@@ -208,19 +208,20 @@ def test_report_does_not_depend_on_catalogue_order(old: Handbook, new: Handbook)
         families=tuple(reversed(new.families)),
         groups=tuple(reversed(new.groups)),
     )
-    assert render_text(diff_handbooks(old, shuffled)) == render_text(diff_handbooks(old, new))
+    shown = render_text(diff_handbooks(old, shuffled), shuffled)
+    assert shown == render_text(diff_handbooks(old, new), new)
 
 
 def test_scale_with_more_levels(old: Handbook) -> None:
     """Assert that a scale that grows is reported with its number of levels."""
     five = dataclasses.replace(old, scale=load_handbook(DEFAULT_CATALOGUE).scale)
     report = diff_handbooks(old, five)
-    assert fields(report.handbook, "scale_levels") == [("4", "5")]
+    assert fields(report.handbook, "scale_levels") == [(4, 5)]
 
 
-def test_text_format(report: ChangeReport) -> None:
+def test_text_format(report: ChangeReport, new: Handbook) -> None:
     """Assert that the terminal report shows sections, from → to and git-style word diffs."""
-    out = render_text(report)
+    out = render_text(report, new)
     assert out.startswith("Änderungen\n\nAusgabe 2025.2 → 2026.1\n")
     assert "  Neu: Trainee (trainee)\n" in out
     assert "  Entfernt: Verkäufer (verkaeufer)\n" in out
@@ -233,6 +234,9 @@ def test_text_format(report: ChangeReport) -> None:
         "{+Telefon und per E-Mail.+}\n" in out
     )
     assert "    Aufgaben: [-dokumentiert Fälle im Ticketsystem-]\n" in out
+    assert "    Berufserfahrung (Jahre): 0 → 1\n" in out
+    assert "    Übliche Jahre bis Senior Agent: 2 → 2,5\n" in out
+    assert "    Gehalt: [-2.800-] {+2.900+} € – [-3.200-] {+3.300+} € brutto/Monat\n" in out
     assert "    Verhaltensindikatoren: fasst Anliegen {+in eigenen Worten+} zusammen\n" in out
     assert "    Reihenfolge jetzt: Service Agent → Teamleitung Service → Qualitätsmanager\n" in out
     sections = ["Rollen", "Kompetenzen", "Karrierepfade", "Kompetenzgruppen", "Jobfamilien"]
@@ -240,9 +244,9 @@ def test_text_format(report: ChangeReport) -> None:
     assert positions == sorted(positions)
 
 
-def test_markdown_format(report: ChangeReport) -> None:
+def test_markdown_format(report: ChangeReport, new: Handbook) -> None:
     """Assert that the Markdown report has headings, lists and ~~old~~ **new** word diffs."""
-    out = render_markdown(report)
+    out = render_markdown(report, new)
     assert out.startswith("## Änderungen\n\nAusgabe 2025&#46;2 → 2026&#46;1\n")
     assert "\n### Rollen\n\n- Neu: Trainee (`trainee`)\n" in out
     assert "\n#### Service Agent (`agent`)\n" in out
@@ -261,51 +265,42 @@ def test_markdown_never_lets_catalogue_text_become_markup(new: Handbook) -> None
     changed = dataclasses.replace(
         new, roles=tuple(evil if r.id == "agent" else r for r in new.roles)
     )
-    out = render_markdown(diff_handbooks(new, changed))
+    out = render_markdown(diff_handbooks(new, changed), changed)
     assert "<script>" not in out and "**fett**" not in out and "](javascript" not in out
     assert "&#60;script&#62;" in out
 
 
-PAGES = {
-    "index.md",
-    "roles/agent.md",
-    "roles/trainee.md",
-    "roles/senior/index.md",
-    "competencies/schreiben.md",
-    "competencies/zuhoeren.md",
-    "competencies/mentoring.md",
-}
-
-
-def test_site_body_links_existing_pages_and_uses_html_marks(report: ChangeReport) -> None:
+def test_site_body_links_existing_pages_and_uses_html_marks(
+    report: ChangeReport, new: Handbook
+) -> None:
     """Assert that the change page links the pages that exist and marks words with del/ins."""
-    body = markdown_body(report, pages=PAGES, from_page="changes.md")
+    body = markdown_body(report, new, from_page="changes.md")
     assert isinstance(body, Markup)
     assert body.startswith("Ausgabe 2025&#46;2 → 2026&#46;1\n\n## Rollen\n")
     assert "- Neu: [Trainee](roles/trainee.md)" in body
     assert "- Entfernt: Verkäufer (`verkaeufer`)" in body  # a removed role has no page
     assert "### [Service Agent](roles/agent.md)" in body
-    assert "### [Senior Agent](roles/senior/index.md)" in body
     assert "- Nicht mehr in der Rolle: Telefonieren (`telefon`): bisher 3" in body
     assert "<del>Telefon&#46;</del> <ins>Telefon und per E&#45;Mail&#46;</ins>" in body
 
 
-def test_role_note_lists_target_changes(report: ChangeReport) -> None:
+def test_role_note_lists_target_changes(report: ChangeReport, new: Handbook) -> None:
     """Assert that the role page note lists the target changes, and is empty without any."""
-    note = markdown_role_note(report, "senior", pages=PAGES, from_page="roles/senior/index.md")
+    note = markdown_role_note(report, new, "senior", from_page="roles/senior.md")
     assert note == (
-        "- Soll-Niveau gesenkt: [Schriftlicher Ausdruck](../../competencies/schreiben.md): 3 → 2\n"
+        "- Soll-Niveau gesenkt: [Schriftlicher Ausdruck](../competencies/schreiben.md): 3 → 2\n"
     )
-    agent = markdown_role_note(report, "agent", pages=PAGES, from_page="roles/agent.md")
+    agent = markdown_role_note(report, new, "agent", from_page="roles/agent.md")
     assert "[Aktives Zuhören](../competencies/zuhoeren.md): 2 → 3" in agent
-    assert markdown_role_note(report, "teamleitung", pages=PAGES, from_page="x.md") == ""
-    assert markdown_role_note(report, "trainee", pages=PAGES, from_page="x.md") == ""
+    assert markdown_role_note(report, new, "teamleitung", from_page="x.md") == ""
+    assert markdown_role_note(report, new, "trainee", from_page="x.md") == ""
+    assert markdown_role_note(None, new, "agent", from_page="x.md") == ""
 
 
 def test_english_handbook_gets_english_report(old: Handbook, new: Handbook) -> None:
     """Assert that the report speaks the language of the newer edition."""
     english = dataclasses.replace(new, language="en")
-    out = render_text(diff_handbooks(dataclasses.replace(old, language="en"), english))
+    out = render_text(diff_handbooks(dataclasses.replace(old, language="en"), english), english)
     assert out.startswith("What changed\n\nEdition 2025.2 → 2026.1\n")
     assert "    Target raised: Aktives Zuhören (zuhoeren): 2 → 3\n" in out
     assert "    Typical years before Senior Agent: 2 → 2.5\n" in out
@@ -322,7 +317,8 @@ def test_cli_text_and_markdown() -> None:
     """Assert that `handbook diff OLD NEW` prints the report and exits 0 in both formats."""
     text = run(str(OLD), str(NEW))
     assert text.exit_code == 0, text.output
-    assert text.output == render_text(diff_handbooks(load_handbook(OLD), load_handbook(NEW)))
+    new = load_handbook(NEW)
+    assert text.output == render_text(diff_handbooks(load_handbook(OLD), new), new)
     md = run(str(OLD), str(NEW), "--format", "md")
     assert md.exit_code == 0
     assert md.output.startswith("## Änderungen\n")
@@ -461,20 +457,19 @@ def test_default_catalogue_against_its_older_edition() -> None:
     assert ids(report.roles.added) == ["key-account-manager"]
     assert ids(report.competencies.added) == ["datenkompetenz"]
     assert "account-manager" in report.roles_changed_expectations()
-    out = render_text(report)
+    out = render_text(report, load_handbook(DEFAULT_CATALOGUE))
     assert "Verbale Kommunikationsfähigkeiten (verbale-kommunikation): 3 → 4" in out
     assert "Neue Stufe: Key Account Manager (key-account-manager)" in out
 
 
 def test_change_page_links_only_pages_that_are_generated() -> None:
     """Assert that every link of the default catalogue's change page leads to a generated page."""
-    from generator.build import tree_files
+    from generator.render.plan import render
 
     handbook = load_handbook(DEFAULT_CATALOGUE)
-    names = (name for name, _ in tree_files(handbook))
-    pages = {name.removeprefix("docs/") for name in names if name.endswith(".md")}
+    pages = {name for name in render(handbook) if name.endswith(".md")}
     report = diff_handbooks(load_handbook(FIXTURES / "default-2025.2"), handbook)
-    body = markdown_body(report, pages=pages, from_page="changes.md")
+    body = markdown_body(report, handbook, from_page="changes.md")
     links = re.findall(r"\]\(([^)]+)\)", body)
     assert len(links) >= 5
     assert all(link in pages for link in links), sorted(set(links) - pages)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import git
 
-from generator.edition import EditionError, edition_at, load_edition
+from generator.load.edition import EditionError, edition_at
+from generator.pipeline import earlier_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "diff"
 
@@ -29,13 +30,13 @@ def repo(tmp_path: Path) -> Path:
 
 def test_load_edition_from_a_folder(tmp_path: Path) -> None:
     """Assert that a folder name is read as that folder, relative to base."""
-    handbook = load_edition("old", tmp_path, base=FIXTURES)
+    handbook = earlier_edition("old", tmp_path, base=FIXTURES)
     assert handbook.version == "2025.2"
 
 
 def test_load_edition_from_a_git_revision(repo: Path) -> None:
     """Assert that a revision reads the catalogue as committed, not as in the work tree."""
-    handbook = load_edition("HEAD", repo / "catalogues", base=repo)
+    handbook = earlier_edition("HEAD", repo / "catalogues", base=repo)
     assert handbook.version == "2025.2"
     assert (repo / "catalogues" / "roles" / "trainee.yaml").exists()
 

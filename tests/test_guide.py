@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check, load_handbook
-from generator.page import Page
-from generator.relations import Relations
-from generator.render import environment
-from generator.report import format_problems
+from generator.check.report import format_problems
+from generator.model.relations import Relations
+from generator.pipeline import check, load_handbook
+from generator.render.environment import environment
+from generator.render.page import Page
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_CATALOGUE = PROJECT / "catalogues"

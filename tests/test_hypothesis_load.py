@@ -19,10 +19,10 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check.report import FORMATS, format_problems
+from generator.check.validate import validate
 from generator.errors import Location, Problem, Severity
-from generator.load import load
-from generator.report import FORMATS, format_problems
-from generator.validate import validate
+from generator.load.catalogue import load
 
 SHOWN = "cat"
 TARGETS = (

@@ -13,8 +13,8 @@ from conftest import FIXTURES, build_site
 from mkdocs.exceptions import Abort
 from site_html import html_pages, parse, resolve, url_of
 
-from generator.build import build_site as mkdocs_build
-from generator.build import generate
+from generator.pipeline import build_site as mkdocs_build
+from generator.pipeline import generate
 
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src"}
 NOT_CRAWLED = ("search/", "sitemap")

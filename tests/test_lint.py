@@ -8,10 +8,10 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from generator.check.validate import validate
 from generator.cli import main
 from generator.errors import Severity
-from generator.load import load
-from generator.validate import validate
+from generator.load.catalogue import load
 
 Catalogue = Callable[[dict[str, Any]], Path]
 

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from generator.load import MAX_DEPTH, Mapping, Scalar, Sequence, load
-from generator.validate import validate
+from generator.check.validate import validate
+from generator.contract import MAX_DEPTH
+from generator.load.catalogue import load
+from generator.load.tree import Mapping, Scalar, Sequence
 
 Catalogue = Callable[[dict[str, Any]], Path]
 

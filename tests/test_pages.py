@@ -1,5 +1,5 @@
-"""The handbook pages' planning and views (pages.py, views.py, pathview.py, matrix.py),
-the downloads (exports.py) and the navigation (nav.py)."""
+"""The handbook pages' planning and views (render/plan.py, views.py, pathview.py,
+matrix.py), the downloads (exports.py), the navigation (nav.py) and links (urls.py)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,16 @@ from typing import Any
 
 import pytest
 
-from generator import pages
-from generator.build import load_handbook
-from generator.exports import catalogue_json, matrix_csv, neutralise
-from generator.matrix import HEAT_STEPS, build_family_matrix, build_matrix, heat
-from generator.model import Handbook
-from generator.nav import navigation, path_family
-from generator.pathview import path_view
-from generator.relations import Relations
-from generator.render import render
-from generator.views import Views, ref, search_keyword
+from generator.model.handbook import Handbook
+from generator.model.relations import Relations
+from generator.pipeline import load_handbook
+from generator.render import urls
+from generator.render.exports import catalogue_json, matrix_csv, neutralise
+from generator.render.matrix import HEAT_STEPS, build_family_matrix, build_matrix, heat
+from generator.render.nav import navigation, path_family
+from generator.render.pathview import path_view
+from generator.render.plan import render
+from generator.render.views import Views, search_keyword
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -143,47 +143,47 @@ def nav_entries(items: list[Any]) -> list[str]:
 def test_role_view_derives_report_lines() -> None:
     """Assert that a role view knows whom the role reports to and whom it leads, in rank order."""
     view = views("small-de")
-    lead = view.role(view.handbook.role("teamleitung"), has_sheet=False)
-    assert [r.id for r in lead.leads] == ["service-agent", "senior-agent"]
+    lead = view.role(view.handbook.role("teamleitung"))
+    assert [r.href for r in lead.leads] == ["service-agent.md", "senior-agent.md"]
     assert lead.reports_to is None
-    agent = view.role(view.handbook.role("senior-agent"), has_sheet=False)
-    assert agent.reports_to is not None and agent.reports_to.id == "teamleitung"
-    assert [r.id for r in agent.previous_roles] == ["service-agent"]
+    agent = view.role(view.handbook.role("senior-agent"))
+    assert agent.reports_to is not None and agent.reports_to.href == "teamleitung.md"
+    assert [r.href for r in agent.previous_roles] == ["service-agent.md"]
     assert agent.experience == "2 Jahre"
 
 
 def test_role_targets_are_grouped_by_competency_group() -> None:
     """Assert that a role's targets come grouped, in catalogue order, with scale labels."""
     view = views("small-de")
-    groups = view.role_targets(view.handbook.role("teamleitung"))
+    groups = view.role(view.handbook.role("teamleitung")).groups
     assert [g.group.id for g in groups] == ["fuehrung", "kommunikation"]
     listening = groups[1].rows[0]
-    assert listening.competency.id == "zuhoeren"
+    assert listening.competency.href == "../competencies/zuhoeren.md"
     assert (listening.bar.level, listening.bar.label) == (4, "zeigt dies immer")
     assert listening.bar.cells == (True, True, True, True)
     assert listening.bar.alt == "Soll-Niveau 4 von 4"
 
 
-def test_sheet_link_only_when_the_sheet_is_planned(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Assert that a role page links its sheet only when the sheet page exists."""
+def test_every_role_with_targets_links_its_sheet() -> None:
+    """Assert that a role page links its sheet, a page that exists."""
     book = handbook("small-de")
-    assert "](../sheets/service-agent.md)" in render(book)["roles/service-agent.md"]
-    monkeypatch.setattr(pages, "sheet_pages", lambda handbook, relations: frozenset())
-    assert "sheets/" not in render(book)["roles/service-agent.md"]
+    files = render(book)
+    assert "](../sheets/service-agent.md)" in files["roles/service-agent.md"]
+    assert "sheets/service-agent.md" in files
 
 
 def test_nearby_roles_name_their_family_only_when_it_differs() -> None:
     """Assert that nearby roles from another family carry that family's name."""
     view = views("small-de")
-    nearby = view.role(view.handbook.role("service-agent"), has_sheet=False).nearby
-    families = {link.role.id: link.other_family for link in nearby}
-    assert families["senior-agent"] is None
-    assert families["teamleitung"] is not None and families["teamleitung"].name == "Führung"
+    nearby = view.role(view.handbook.role("service-agent")).nearby
+    families = {entry.role.href: entry.other_family for entry in nearby}
+    assert families["senior-agent.md"] is None
+    assert families["teamleitung.md"] == "Führung"
 
 
 def test_years_are_counted_in_the_catalogue_language() -> None:
     """Assert that years read naturally: singular, plural and decimals without trailing zeros."""
-    de, en = views("small-de"), views("small-en")
+    de, en = views("small-de").words, views("small-en").words
     assert (de.years(1), de.years(4), de.years(2.5)) == ("1 Jahr", "4 Jahre", "2,5 Jahre")
     assert (en.years(1), en.years(2.5)) == ("1 year", "2.5 years")
 
@@ -199,9 +199,9 @@ def test_step_changes_answer_what_is_missing() -> None:
     assert first.title == "Step 1 → 2: Junior Engineer → Senior Engineer"
     raised = first.sections[0]
     assert raised.kind == "raised"
-    assert [(r.competency.id, r.change) for r in raised.rows] == [
-        ("coding", "+2"),
-        ("testing", "+1"),
+    assert [(r.competency.text, r.change) for r in raised.rows] == [
+        ("Coding", "+2"),
+        ("Testing", "+1"),
     ]
     assert [s.kind for s in second.sections] == ["raised", "added", "lowered", "dropped"]
     assert [r.change for s in second.sections for r in s.rows] == ["+1", "new", "−1", "dropped"]
@@ -218,7 +218,8 @@ def test_same_experience_is_said_to_stay() -> None:
     view = views("default")
     path = path_view(view, next(p for p in view.handbook.paths if p.id == "key-account-management"))
     assert path.steps[-1].experience == "4 Jahre, wie bisher"
-    assert [step.anchor for step in path.ladder] == [None, "step-2", "step-3", "step-4"]
+    changes = [step.changes.href if step.changes else None for step in path.ladder]
+    assert changes == [None, "#step-2", "#step-3", "#step-4"]
 
 
 def test_raised_competencies_come_biggest_gap_first() -> None:
@@ -347,7 +348,8 @@ def test_english_csv_uses_commas() -> None:
 
 def test_catalogue_json_keeps_text_as_written() -> None:
     """Assert that catalogue.json holds the catalogue's text exactly, with sorted keys."""
-    text = catalogue_json(handbook("small-de"))
+    book = handbook("small-de")
+    text = catalogue_json(book, Relations(book))
     data = json.loads(text)
     assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert data["version"] == "2026.10"
@@ -363,7 +365,8 @@ def test_catalogue_json_keeps_markup_characters(
 ) -> None:
     """Assert that markup in catalogue text reaches the JSON unescaped and unchanged."""
     summary = "<b>{{ x }}</b> & [x](javascript:alert(1))"
-    data = json.loads(catalogue_json(load_handbook(catalogue(small_catalogue(summary=summary)))))
+    book = load_handbook(catalogue(small_catalogue(summary=summary)))
+    data = json.loads(catalogue_json(book, Relations(book)))
     assert data["roles"][0]["summary"] == summary
 
 
@@ -389,12 +392,22 @@ def test_markup_in_catalogue_text_stays_text(catalogue: Callable[[dict[str, Any]
     assert front_matter == '\ntags:\n  - "7 7"\n  - "quoted b"\n'
 
 
-def test_ref_accepts_only_ids() -> None:
-    """Assert that a link target must be an id: anything else fails the build."""
-    assert ref("account-manager") == "account-manager"
+def test_page_paths_accept_only_ids() -> None:
+    """Assert that a page path is made of an id only: anything else fails the build."""
+    assert urls.role_page("account-manager") == "roles/account-manager.md"
     for bad in ("Account", "a b", "../x", "x.md", "a--b", ""):
         with pytest.raises(ValueError):
-            ref(bad)
+            urls.role_page(bad)
+
+
+def test_links_are_relative_to_the_page_that_holds_them() -> None:
+    """Assert that a link names the target's Markdown file relative to the linking page."""
+    assert urls.href("roles/a.md", "roles/b.md") == "b.md"
+    assert urls.href("families/x/index.md", "roles/b.md") == "../../roles/b.md"
+    assert urls.href("index.md", "competencies/index.md", "group-g") == (
+        "competencies/index.md#group-g"
+    )
+    assert urls.href("paths/p.md", "", "step-2") == "#step-2"
 
 
 def test_search_keywords_keep_only_inert_characters() -> None:

@@ -9,13 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import DEFAULT_CATALOGUE, find_chromium
+from conftest import DEFAULT_CATALOGUE, find_chromium, missing
 
-from generator.build import load_handbook
-from generator.pdf import PrintedRole, page_count, page_styles
-from generator.relations import Relations
-from generator.sheets import role_sheet
+from generator.commands.pdf import PrintedRole, page_count, page_styles
+from generator.model.relations import Relations
+from generator.pipeline import load_handbook
+from generator.render.sheets import role_sheet
 
 HANDBOOK = [sys.executable, "-m", "generator.cli"]
 PROJECT = Path(__file__).resolve().parents[1]
@@ -36,13 +35,11 @@ def _require_printing() -> None:
     try:
         import playwright  # noqa: F401
     except ImportError:
-        pytest.skip("playwright is not installed")
+        missing("playwright")
     if find_chromium() is None:
-        if os.environ.get("HANDBOOK_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required (HANDBOOK_REQUIRE_BROWSER=1) but was not found")
-        pytest.skip("no Chromium found")
+        missing("Chromium")
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is needed to read the PDF")
+        missing("pdftotext (poppler-utils)")
 
 
 def _pages(pdf: Path) -> list[str]:

@@ -22,8 +22,8 @@ import click
 import pytest
 import yaml
 
-from generator.build import generate
 from generator.cli import main
+from generator.pipeline import generate
 
 PROJECT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from generator.check.report import format_problems, summary
 from generator.errors import Location, Problem, Severity
-from generator.report import format_problems, summary
 
 ERROR = Problem(Location("cat/roles/a.yaml", 3, 9), "unknown family 'x'")
 WARNING = Problem(

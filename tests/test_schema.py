@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.load import load
-from generator.schema import SCHEMA_FILES, SPECS, json_schema_text
-from generator.validate import validate
+from generator.check.schema import SCHEMA_FILES, SPECS, json_schema_text
+from generator.check.validate import validate
+from generator.load.catalogue import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMAS = PROJECT / "schemas"

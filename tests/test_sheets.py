@@ -19,12 +19,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from site_html import Element, Parsed, parse, parse_fragment
 
-from generator.build import load_handbook
-from generator.model import Handbook
-from generator.relations import Relations
-from generator.render import render
-from generator.sheets import css_string, plan_sheets, readiness_path, sheet_path
-from generator.text import escape
+from generator.model.handbook import Handbook
+from generator.model.relations import Relations, StepChange
+from generator.pipeline import load_handbook
+from generator.render import urls
+from generator.render.plan import render
+from generator.render.sheets import css_string, plan_sheets
+from generator.render.text import escape
+from generator.render.urls import sheet_page as sheet_path
 
 _CSS_ESCAPE = re.compile(r"\\([0-9A-F]{6})")
 
@@ -59,8 +61,12 @@ def _target_boxes(markdown: str, css_class: str = "is-target") -> list[tuple[str
     return [(name.replace("&#45;", "-"), int(level)) for name, level in boxes]
 
 
+def readiness_path(change: StepChange) -> str:
+    return urls.readiness_page(change.path.id, change.index + 1)
+
+
 def test_every_role_gets_a_sheet_and_every_step_a_readiness_sheet(handbook: Handbook) -> None:
-    """Assert that sheets/<role>.md exists per role and sheets/<path>-step-<n>.md per step up."""
+    """Assert that sheets/<role>.md exists per role and sheets/<path>/step-<n>.md per step up."""
     relations = Relations(handbook)
     planned = {page.path for page in plan_sheets(handbook, relations)}
     for role in handbook.roles:
@@ -69,9 +75,10 @@ def test_every_role_gets_a_sheet_and_every_step_a_readiness_sheet(handbook: Hand
     steps = [change for path in handbook.paths for change in relations.step_changes[path.id]]
     assert len(steps) == 5
     for change in steps:
-        assert readiness_path(change) == f"sheets/{change.path.id}-step-{change.index}.md"
+        assert readiness_path(change) == f"sheets/{change.path.id}/step-{change.index + 1}.md"
         assert readiness_path(change) in planned
-    assert "sheets/key-account-management-step-2.md" in planned
+        assert urls.stylesheet(readiness_path(change)) in planned
+    assert "sheets/key-account-management/step-3.md" in planned
 
 
 def test_role_sheet_lists_each_competency_with_one_target_per_row(
@@ -174,11 +181,11 @@ def test_script_data_holds_only_this_roles_targets(
     assert data["handbook"] == handbook.title
     assert data["targets"] == relations.targets(handbook.role("account-manager"))
     assert data["catalogue"] == "catalogue.json"
-    assert data["separator"] == ";"
+    assert data["csv"] == {"separator": ";", "formula_start": "=+-@\t\r", "prefix": "'"}
     assert data["texts"]["below"] == "unter Soll"
     assert "Die anderen Rollen konnten nicht geladen werden" in data["texts"]["compare_failed"]
     assert set(data) == {
-        "handbook", "role", "edition", "targets", "catalogue", "separator", "texts"
+        "handbook", "role", "edition", "targets", "catalogue", "csv", "texts"
     }  # fmt: skip
 
 
@@ -272,7 +279,7 @@ def test_editing_a_role_rewrites_only_its_own_sheets(
     assert {name for name in before if before[name] != after[name]} == {
         "sheets/charlie.md",
         "sheets/bravo.md",
-        "sheets/p-step-1.md",
+        "sheets/p/step-2.md",
     }
     assert after["sheets/alpha.md"] == before["sheets/alpha.md"]
 
@@ -306,7 +313,7 @@ def test_readiness_sheet_lists_only_what_rises_or_is_new(
 
 def test_readiness_sheet_of_kam_step_names_both_roles(pages: dict[str, str]) -> None:
     """Assert that the step to Key Account Manager names both roles and the new requirements."""
-    markdown = pages["sheets/key-account-management-step-2.md"]
+    markdown = pages["sheets/key-account-management/step-3.md"]
     assert "# Bereitschaftsbogen: Senior Account Executive → Key Account Manager" in markdown
     assert "Soll&#45;Niveau als Key Account Manager" in markdown
     assert "Soll&#45;Niveau als Senior Account Executive &#40;heute&#41;" in markdown
@@ -412,7 +419,7 @@ def test_built_sheet_is_outside_material_typography(default_site: Path) -> None:
     assert "md-typeset" not in articles[0].attrs["class"]
     links = [e.attrs["href"] for e in page.find("link") if e.attrs.get("rel") == "stylesheet"]
     assert "../../assets/sheet.css" in links
-    assert "../key-account-manager.css" in links
+    assert "../../sheets/key-account-manager.css" in links
     assert (default_site / "sheets" / "key-account-manager.css").is_file()
     scripts = [e.attrs.get("src", "") for e in page.find("script")]
     assert "../../assets/sheet.js" in scripts
@@ -427,3 +434,27 @@ def test_sheet_assets_load_only_on_sheet_pages(default_site: Path) -> None:
     sources = [e.attrs.get("href", "") for e in page.find("link")]
     sources += [e.attrs.get("src", "") for e in page.find("script")]
     assert not [s for s in sources if s.endswith(("/sheet.css", "/sheet.js"))]
+
+
+def test_years_read_the_same_on_the_path_page_and_the_readiness_sheet(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that typical years read "2,5 Jahren" and "1 Jahr" on every page that says them."""
+    files = copy.deepcopy(_FOUR_ROLES)
+    files["paths/p.yaml"]["steps"] = [
+        "alpha",
+        {"role": "bravo", "typical_years": 2.5},
+        {"role": "charlie", "typical_years": 1},
+    ]
+    files["roles/charlie.yaml"]["family"] = "front"
+    files["roles/bravo.yaml"]["requirements"] = {"experience_years": 1}
+    files["roles/charlie.yaml"]["requirements"] = {"experience_years": 3}
+    pages = render(load_handbook(catalogue(files)))
+    path = pages["paths/p.md"]
+    assert "nach ca&#46; 2,5 Jahren" in path and "nach ca&#46; 1 Jahr<" in path
+    assert "Üblich nach etwa 2,5 Jahren als Alphatitel" in path
+    assert "Üblich nach etwa 1 Jahr als Bravotitel" in path
+    assert "Üblicher Zeitpunkt&#58; nach 2,5 Jahren&#46;" in pages["sheets/p/step-2.md"]
+    assert "Üblicher Zeitpunkt&#58; nach 1 Jahr&#46;" in pages["sheets/p/step-3.md"]
+    assert "Berufserfahrung&#58; 1 Jahr<" in pages["sheets/p/step-2.md"]
+    assert "Berufserfahrung&#58; 3 Jahre<" in pages["sheets/p/step-3.md"]

@@ -19,12 +19,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
+from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site, missing
 
-from generator.build import load_handbook
-from generator.model import Handbook
-from generator.relations import Relations
-from generator.sheets import readiness_path
+from generator.model.handbook import Handbook
+from generator.model.relations import Relations
+from generator.pipeline import load_handbook
+from generator.render.urls import readiness_page
 
 KAM = "sheets/key-account-manager/"
 A4 = (595, 842)  # points, rounded (ISO A4 is 595.28 x 841.89)
@@ -120,7 +120,7 @@ def kam(page: Any, base_url: str, requests: list[str]) -> Iterator[Any]:
 def _pdf_text(pdf: bytes, folder: Path) -> list[str]:
     """The text of each page, as poppler's pdftotext reads it."""
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is needed to read the printed sheets")
+        missing("pdftotext (poppler-utils)")
     path = folder / "sheet.pdf"
     path.write_bytes(pdf)
     out = subprocess.run(
@@ -144,7 +144,7 @@ def _sheet_urls(handbook: Handbook) -> list[tuple[str, str, int]]:
     urls = [(f"sheets/{r.id}/", r.title, 12) for r in relations.roles_in_order]
     for path in handbook.paths:
         for change in relations.step_changes[path.id]:
-            url = readiness_path(change).removesuffix(".md") + "/"
+            url = readiness_page(path.id, change.index + 1).removesuffix(".md") + "/"
             urls.append((url, f"{change.before.title} → {change.after.title}", 12))
     return urls
 
@@ -189,7 +189,7 @@ def test_readiness_sheet_marks_both_targets_in_print(
     """Assert that a readiness sheet frames today's target dashed and the next one heavy."""
     relations = Relations(handbook)
     change = relations.step_change("key-account-management", 2)
-    page.goto(base_url + readiness_path(change).removesuffix(".md") + "/")
+    page.goto(base_url + readiness_page(change.path.id, change.index + 1).removesuffix(".md") + "/")
     page.emulate_media(media="print")
     marks = {item["id"]: item for item in page.evaluate(PRINT_MARKS)}
     assert set(marks) == {c.competency.id for c in (*change.raised, *change.added)}

@@ -22,9 +22,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.build import load_handbook
 from generator.cli import main
-from generator.site import standalone_config
+from generator.pipeline import load_handbook
+from generator.render.site import standalone_config
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"

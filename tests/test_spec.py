@@ -6,9 +6,7 @@ from typing import Any
 
 import pytest
 
-from generator.errors import Location, Problem
-from generator.load import Mapping, Node, Scalar, Sequence
-from generator.spec import (
+from generator.check.spec import (
     Choice,
     Either,
     Field,
@@ -22,6 +20,8 @@ from generator.spec import (
     Spec,
     Text,
 )
+from generator.errors import Location, Problem
+from generator.load.tree import Mapping, Node, Scalar, Sequence
 
 
 def at(line: int, column: int = 1) -> Location:

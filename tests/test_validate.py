@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
+from generator.check.validate import Validation, validate
 from generator.errors import Severity
-from generator.load import load
-from generator.validate import Validation, validate
+from generator.load.catalogue import load
+from generator.render.plan import render
 
 Catalogue = Callable[[dict[str, Any]], Path]
 
@@ -335,20 +336,19 @@ def test_index_is_no_family_or_competency_id(catalogue: Catalogue) -> None:
     handbook = HANDBOOK + "  - id: index\n    name: Index\n"
     talk = TALK + "  - id: index\n    name: I\n    summary: s\n    indicators: [x]\n"
     assert problems(catalogue, {"handbook.yaml": handbook, "competencies/talk.yaml": talk}) == [
-        "cat/competencies/talk.yaml:13:9: 'index' cannot be a competency id: that page is "
-        "competencies/index (the competency catalogue); choose another id",
-        "cat/handbook.yaml:10:9: 'index' cannot be a family id: that page is matrix/index "
-        "(the matrix overview); choose another id",
+        "cat/competencies/talk.yaml:13:9: 'index' cannot be a competency id: it is reserved "
+        "for overview pages; choose another id",
+        "cat/handbook.yaml:10:9: 'index' cannot be a family id: it is reserved for overview "
+        "pages; choose another id",
     ]
 
 
-def test_role_named_like_a_readiness_sheet_is_refused(catalogue: Catalogue) -> None:
-    """Assert that a role whose id is a readiness sheet's name (<path>-step-<n>) is an error."""
-    found = problems(catalogue, {"roles/career-step-1.yaml": role()})
-    assert found == [
-        "cat/roles/career-step-1.yaml:1:1: role id 'career-step-1' is also the name of the "
-        "readiness sheet of step 1 of path 'career' (sheets/career-step-1); rename the role file"
-    ]
+def test_role_named_like_a_readiness_sheet_keeps_both_sheets(catalogue: Catalogue) -> None:
+    """Assert that a role may be called like a path step (career-step-2): sheets never clash."""
+    result = run(catalogue, {"roles/career-step-2.yaml": role()})
+    assert result.handbook is not None and not result.errors
+    files = render(result.handbook)
+    assert "sheets/career-step-2.md" in files and "sheets/career/step-2.md" in files
 
 
 def test_duplicate_family_ids(catalogue: Catalogue) -> None:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from generator.wordiff import ELLIPSIS, MAX_CHANGED_WORDS, Kind, Run, as_text, similarity, word_diff
+from generator.model.wordiff import (
+    ELLIPSIS,
+    MAX_CHANGED_WORDS,
+    Kind,
+    Run,
+    as_text,
+    similarity,
+    word_diff,
+)
 
 
 def test_changed_word_in_the_middle_keeps_a_little_context() -> None:

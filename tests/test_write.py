@@ -8,15 +8,16 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from generator import forked
 from generator.errors import OutputError
-from generator.write import MANIFEST, write
+from generator.write import forked
+from generator.write.writer import MANIFEST, write
 
 PROJECT = Path(__file__).resolve().parents[1]
 FILES = {
@@ -271,7 +272,7 @@ def test_output_link_keeps_pointing_at_the_new_tree(tmp_path: Path) -> None:
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from generator import write as w
+from generator.write import writer as w
 
 out, source, stop = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 files = {k: v.encode() for k, v in json.loads(source.read_text(encoding="utf-8")).items()}
@@ -364,3 +365,16 @@ def test_killed_generation_leaves_old_or_new_tree(tmp_path: Path) -> None:
     assert seen == {"old", "new"}  # kills after the swap left the new tree
     write(expected["new"], out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.json", "old.json", "out"]
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    """Assert that the writer forks no process while another thread runs (a fork would copy
+    only this thread, and any lock the other one holds would stay locked)."""
+    idle = threading.Event()
+    thread = threading.Thread(target=idle.wait)
+    thread.start()
+    try:
+        assert not forked.can_fork()
+    finally:
+        idle.set()
+        thread.join()

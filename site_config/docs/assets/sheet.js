@@ -594,7 +594,7 @@
   };
 
   Sheet.prototype.csv = function () {
-    var separator = this.data.separator;
+    var separator = this.data.csv.separator;
     var cell = function (value) {
       var text = value === null || value === undefined ? "" : String(value);
       if (!/^[-+]?\d+$/.test(text) && /^[=+\-@\t\r]/.test(text)) text = "'" + text;

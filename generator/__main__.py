@@ -1,0 +1,5 @@
+"""``python -m generator``: the ``handbook`` command."""
+
+from .cli import main
+
+main()

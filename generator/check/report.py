@@ -1,0 +1,85 @@
+"""Check: problems shown as terminal text, JSON, GitHub annotations or GitLab Code Quality."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+
+from ..errors import Problem, Severity
+
+FORMATS = ("text", "json", "github", "gitlab")
+
+
+def _count(problems: Sequence[Problem], severity: Severity) -> int:
+    return sum(1 for p in problems if p.severity is severity)
+
+
+def summary(problems: Sequence[Problem], *, strict: bool) -> str:
+    errors, warnings = _count(problems, Severity.ERROR), _count(problems, Severity.WARNING)
+    if not problems:
+        return "no problems found"
+    parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+    note = ""
+    if warnings:
+        note = (
+            " (--strict: warnings fail the run)"
+            if strict
+            else " (warnings fail only with --strict)"
+        )
+    return ", ".join(parts) + note
+
+
+def _escape_github(value: str, *, property_value: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def _github(problem: Problem) -> str:
+    level = "warning" if problem.severity is Severity.WARNING else "error"
+    where = problem.location
+    file = _escape_github(where.path, property_value=True)
+    message = _escape_github(problem.message)
+    return f"::{level} file={file},line={where.line},col={where.column}::{message}"
+
+
+def _as_dict(problem: Problem) -> dict[str, object]:
+    where = problem.location
+    return {
+        "path": where.path,
+        "line": where.line,
+        "column": where.column,
+        "severity": problem.severity.value,
+        "message": problem.message,
+    }
+
+
+def _gitlab(problem: Problem) -> dict[str, object]:
+    where = problem.location
+    fingerprint = hashlib.sha256(f"{where}:{problem.message}".encode()).hexdigest()
+    return {
+        "description": problem.message,
+        "check_name": "handbook-validate",
+        "fingerprint": fingerprint,
+        "severity": "minor" if problem.severity is Severity.WARNING else "major",
+        "location": {
+            "path": where.path,
+            "positions": {"begin": {"line": where.line, "column": where.column}},
+        },
+    }
+
+
+def format_problems(problems: Sequence[Problem], fmt: str, *, strict: bool) -> str:
+    """All problems in one of ``FORMATS``; text ends with a summary line."""
+    if fmt == "json":
+        body = {
+            "problems": [_as_dict(p) for p in problems],
+            "summary": summary(problems, strict=strict),
+        }
+        return json.dumps(body, indent=2, ensure_ascii=False)
+    if fmt == "gitlab":
+        return json.dumps([_gitlab(p) for p in problems], indent=2, ensure_ascii=False)
+    lines = [_github(p) if fmt == "github" else str(p) for p in problems]
+    return "\n".join([*lines, summary(problems, strict=strict)])

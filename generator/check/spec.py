@@ -1,0 +1,385 @@
+"""Check: a small declarative type system for catalogue files.
+
+One spec serves two purposes: ``check`` turns a located YAML node into located Python values
+(collecting every problem), and ``json_schema`` describes the same shape for editors. So the
+JSON Schema can never drift from what the validator accepts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Mapping as MappingType
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from ..contract import ID_PATTERN
+from ..errors import Location, Problem
+from ..load.tree import Mapping, Node, Scalar, Sequence
+
+T = TypeVar("T")
+_INTEGER = re.compile(r"^[-+]?[0-9]+$")
+_NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class V(Generic[T]):
+    """A checked value with the position it came from."""
+
+    value: T
+    location: Location
+
+
+class Invalid(Exception):
+    """Raised inside ``check`` after the problem has been recorded."""
+
+
+def _kind_of(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "a mapping (key: value)"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.is_null:
+        return "nothing"
+    return f"text {node.text!r}" if not node.plain else f"{node.text!r}"
+
+
+class Spec:
+    """Base of all specs; ``what`` names the expected value in messages."""
+
+    what = "a value"
+    plural = "values"
+    description = ""
+
+    def check(self, node: Node, problems: list[Problem]) -> V[Any]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def key_schema(self) -> dict[str, Any]:
+        """The JSON Schema of this spec used for mapping keys (always strings in JSON)."""
+        return self.json_schema()
+
+    def fail(self, node: Node, problems: list[Problem], message: str | None = None) -> Invalid:
+        text = message or f"expected {self.what}, found {_kind_of(node)}"
+        problems.append(Problem(node.location, text))
+        return Invalid()
+
+    def scalar(self, node: Node, problems: list[Problem]) -> Scalar:
+        if not isinstance(node, Scalar) or node.is_null:
+            raise self.fail(node, problems)
+        return node
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    """Any text, kept exactly as written (``no`` stays "no", ``2026.10`` stays "2026.10")."""
+
+    description: str = ""
+    nullable: bool = False
+    what = "text"
+    plural = "text"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[str | None]:
+        if self.nullable and isinstance(node, Scalar) and node.is_null:
+            return V(None, node.location)
+        text = self.scalar(node, problems).text.strip()
+        if not text:
+            raise self.fail(node, problems, "expected text, found an empty string")
+        return V(text, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        # Unquoted `2026.10` or `no` is text to the validator, so the schema accepts them too.
+        types = ["string", "number", "boolean", *(["null"] if self.nullable else [])]
+        return _described({"type": types}, self.description)
+
+
+@dataclass(frozen=True)
+class Id(Spec):
+    """An id (own or a reference); references are resolved later, when all ids are known."""
+
+    description: str = ""
+    what = "an id (lowercase letters, digits and single hyphens, e.g. 'account-manager')"
+    plural = "ids"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[str]:
+        text = self.scalar(node, problems).text
+        if not ID_PATTERN.match(text):
+            message = (
+                f"{text!r} is not a valid id: expected lowercase letters, digits and single "
+                "hyphens (e.g. 'account-manager')"
+            )
+            raise self.fail(node, problems, message)
+        return V(text, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _described({"type": "string", "pattern": ID_PATTERN.pattern}, self.description)
+
+
+@dataclass(frozen=True)
+class Integer(Spec):
+    minimum: int | None = None
+    maximum: int | None = None
+    description: str = ""
+    what = "a whole number"
+    plural = "whole numbers"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[int]:
+        scalar = self.scalar(node, problems)
+        if not scalar.plain or not _INTEGER.match(scalar.text):
+            raise self.fail(node, problems)
+        value = int(scalar.text)
+        if self.minimum is not None and value < self.minimum:
+            raise self.fail(
+                node, problems, f"expected a whole number >= {self.minimum}, found {value}"
+            )
+        if self.maximum is not None and value > self.maximum:
+            raise self.fail(
+                node, problems, f"expected a whole number <= {self.maximum}, found {value}"
+            )
+        return V(value, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return _described(schema, self.description)
+
+    def key_schema(self) -> dict[str, Any]:
+        if self.minimum is not None and self.maximum is not None:
+            return {"enum": [str(n) for n in range(self.minimum, self.maximum + 1)]}
+        return {"pattern": r"^[-+]?[0-9]+$"}
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    """A number; ``positive`` demands > 0, otherwise >= 0."""
+
+    positive: bool = False
+    description: str = ""
+    what = "a number"
+    plural = "numbers"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[float]:
+        scalar = self.scalar(node, problems)
+        if not scalar.plain or not _NUMBER.match(scalar.text):
+            raise self.fail(node, problems)
+        value = float(scalar.text)
+        if not math.isfinite(value):
+            raise self.fail(node, problems, f"expected a number, found {scalar.text} (too large)")
+        if value < 0 or (self.positive and value == 0):
+            bound = "> 0" if self.positive else ">= 0"
+            raise self.fail(node, problems, f"expected a number {bound}, found {scalar.text}")
+        return V(int(value) if value.is_integer() else value, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        key = "exclusiveMinimum" if self.positive else "minimum"
+        return _described({"type": "number", key: 0}, self.description)
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    choices: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(repr(c) for c in self.choices)
+
+    def check(self, node: Node, problems: list[Problem]) -> V[str]:
+        text = self.scalar(node, problems).text
+        if text not in self.choices:
+            raise self.fail(node, problems)
+        return V(text, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _described({"type": "string", "enum": list(self.choices)}, self.description)
+
+
+@dataclass(frozen=True)
+class ListOf(Spec):
+    item: Spec = field(default_factory=Text)
+    min_items: int = 0
+    description: str = ""
+    what = "a list"
+    plural = "lists"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[list[V[Any]]]:
+        if not isinstance(node, Sequence):
+            raise self.fail(
+                node, problems, f"expected a list of {self.item.plural}, found {_kind_of(node)}"
+            )
+        if len(node.items) < self.min_items:
+            found = len(node.items) or "none"
+            message = f"expected at least {self.min_items} item(s), found {found}"
+            raise self.fail(node, problems, message)
+        return V(_check_all(self.item, node.items, problems), node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    """A mapping with free keys, e.g. ``competency-id: level``; order is kept."""
+
+    key: Spec = field(default_factory=Id)
+    value: Spec = field(default_factory=Text)
+    min_items: int = 0
+    description: str = ""
+    what = "a mapping (key: value)"
+    plural = "mappings (key: value)"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[list[tuple[V[Any], V[Any]]]]:
+        if not isinstance(node, Mapping):
+            raise self.fail(node, problems)
+        if len(node.entries) < self.min_items:
+            found = len(node.entries) or "none"
+            entries = "entry" if self.min_items == 1 else "entries"
+            message = f"expected at least {self.min_items} {entries}, found {found}"
+            raise self.fail(node, problems, message)
+        pairs = []
+        for key_node, value_node in node.entries:
+            key = _attempt(self.key, key_node, problems)
+            value = _attempt(self.value, value_node, problems)
+            if key is not None and value is not None:
+                pairs.append((key, value))
+        if len(pairs) < len(node.entries):
+            raise Invalid()  # every entry was checked; a partial mapping would mislead later rules
+        return V(pairs, node.location)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "propertyNames": self.key.key_schema(),
+            "additionalProperties": self.value.json_schema(),
+        }
+        if self.min_items:
+            schema["minProperties"] = self.min_items
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class Field:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Record(Spec):
+    """A mapping with named fields; unknown keys are errors with a "did you mean" hint."""
+
+    fields: MappingType[str, Field] = field(default_factory=dict)
+    title: str = ""
+    description: str = ""
+    what = "a mapping (key: value)"
+    plural = "mappings (key: value)"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[dict[str, V[Any]]]:
+        if not isinstance(node, Mapping):
+            raise self.fail(node, problems)
+        values: dict[str, V[Any]] = {}
+        present: set[str] = set()
+        failed = False
+        for key, value in node.entries:
+            spec = self.fields.get(key.text)
+            if spec is None:
+                problems.append(Problem(key.location, self._unknown(key.text)))
+                continue
+            present.add(key.text)
+            if isinstance(value, Scalar) and value.is_null and not _accepts_null(spec.spec):
+                if spec.required:
+                    message = f"{key.text!r} needs a value: expected {spec.spec.what}"
+                    problems.append(Problem(value.location, message))
+                    failed = True
+                continue  # an empty optional field counts as absent
+            try:
+                values[key.text] = spec.spec.check(value, problems)
+            except Invalid:
+                failed = True
+        for name, spec in self.fields.items():
+            if spec.required and name not in present:
+                problems.append(Problem(node.location, f"missing required field {name!r}"))
+        if failed or any(f.required and n not in present for n, f in self.fields.items()):
+            raise Invalid()
+        return V(values, node.location)
+
+    def _unknown(self, key: str) -> str:
+        message = f"unknown field {key!r}"
+        close = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+        if close:
+            return f"{message}: did you mean {close[0]!r}?"
+        return f"{message}: expected one of " + ", ".join(self.fields)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {name: f.spec.json_schema() for name, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [name for name, f in self.fields.items() if f.required]
+        if required:
+            schema["required"] = required
+        if self.title:
+            schema["title"] = self.title
+        return _described(schema, self.description)
+
+
+@dataclass(frozen=True)
+class Either(Spec):
+    """The first spec whose node shape fits: a scalar or a mapping (path steps)."""
+
+    short: Spec = field(default_factory=Id)
+    long: Spec = field(default_factory=Record)
+    description: str = ""
+
+    @property
+    def what(self) -> str:  # type: ignore[override]
+        return f"{self.short.what} or {self.long.what}"
+
+    @property
+    def plural(self) -> str:  # type: ignore[override]
+        return f"{self.short.plural} or {self.long.plural}"
+
+    def check(self, node: Node, problems: list[Problem]) -> V[Any]:
+        if isinstance(node, Sequence):
+            raise self.fail(node, problems)
+        return (self.long if isinstance(node, Mapping) else self.short).check(node, problems)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _described(
+            {"oneOf": [self.short.json_schema(), self.long.json_schema()]}, self.description
+        )
+
+
+def _attempt(spec: Spec, node: Node, problems: list[Problem]) -> V[Any] | None:
+    try:
+        return spec.check(node, problems)
+    except Invalid:
+        return None
+
+
+def _check_all(spec: Spec, nodes: tuple[Node, ...], problems: list[Problem]) -> list[V[Any]]:
+    """Check every item (reporting each problem); Invalid if any item is invalid."""
+    values = [_attempt(spec, node, problems) for node in nodes]
+    checked = [value for value in values if value is not None]
+    if len(checked) < len(values):
+        raise Invalid()  # a partial list would mislead later rules (e.g. "two distinct roles")
+    return checked
+
+
+def _accepts_null(spec: Spec) -> bool:
+    return isinstance(spec, Text) and spec.nullable
+
+
+def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    if description:
+        schema["description"] = description
+    return schema

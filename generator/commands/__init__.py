@@ -1,0 +1,4 @@
+"""Commands beyond the pipeline: the live preview, printed sheets, comparing editions.
+
+``cli.py`` parses arguments and calls these, or ``pipeline.py`` directly.
+"""

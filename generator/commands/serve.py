@@ -1,0 +1,86 @@
+"""Command ``handbook serve``: a live preview, regenerated whenever a catalogue file changes.
+
+The catalogue is generated into a temporary tree (``write`` rewrites only changed files and
+keeps the others' timestamps) and MkDocs builds that tree into a temporary site, served by
+MkDocs' own live-reload server. With ``dirty`` MkDocs rebuilds only the pages whose Markdown
+changed: much faster on a large catalogue, but the navigation of other pages and the search
+index are those of the last full build (MkDocs' ``serve --dirty`` has the same limits).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import CatalogueError, HandbookError
+from ..pipeline import build_site, generate
+
+log = logging.getLogger("mkdocs.handbook")
+
+
+def rebuilder(
+    root: Path,
+    tree: Path,
+    site: Path,
+    *,
+    url: str,
+    dirty: bool,
+    changes_since: str | None = None,
+) -> Callable[[], None]:
+    """A function that regenerates ``tree`` from ``root`` and builds it into ``site``.
+
+    Catalogue errors are logged with their locations and the last good site stays served.
+    """
+
+    def rebuild() -> None:
+        try:  # the writer forks no second process here: the server runs threads
+            generate(root, tree, display_root=str(root), changes_since=changes_since)
+        except CatalogueError as error:
+            for problem in error.problems:
+                log.error(str(problem))
+            log.error("The catalogue has errors: the preview shows the last good version.")
+            return
+        except HandbookError as error:
+            log.error(str(error))
+            return
+        build_site(tree, site, serve_url=url, dirty=dirty)
+
+    return rebuild
+
+
+def serve(root: Path, *, port: int, dirty: bool, changes_since: str | None = None) -> None:
+    """Build once, then serve on http://127.0.0.1:PORT/ and rebuild on every catalogue edit."""
+    from mkdocs.livereload import LiveReloadServer
+
+    _show_mkdocs_log()
+    url = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
+        tree, site = Path(temporary) / "tree", Path(temporary) / "site"
+        first = rebuilder(root, tree, site, url=url, dirty=False, changes_since=changes_since)
+        first()
+        rebuild = rebuilder(root, tree, site, url=url, dirty=dirty, changes_since=changes_since)
+        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site))
+        server.error_handler = lambda code: _error_page(site, code)
+        server.watch(str(root))
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+
+
+def _show_mkdocs_log() -> None:
+    """MkDocs' progress lines (building, serving on, reloading) as ``mkdocs serve`` shows them."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs = logging.getLogger("mkdocs")
+    mkdocs.addHandler(handler)
+    mkdocs.setLevel(logging.INFO)
+
+
+def _error_page(site: Path, code: int) -> bytes | None:
+    page = site / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

@@ -1,0 +1,17 @@
+"""The catalogue contract's fixed facts: the id pattern, file kinds and the limits we enforce.
+
+Loading, checking and the pages that explain these limits read them from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RESERVED_IDS = frozenset({"index"})  # a folder's own page: no family or competency can be it
+YAML_SUFFIXES = (".yaml", ".yml")
+KIND_FOLDERS = {"group": "competencies", "role": "roles", "path": "paths"}
+LANGUAGES = ("de", "en")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32  # nesting of YAML mappings and lists
+MAX_LEVELS = 10  # levels of a rating scale

@@ -1,0 +1,142 @@
+"""Load: the files of a catalogue folder -> documents (kind, id, located tree).
+
+Every file is read, whatever is wrong with others; problems are collected, never raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..contract import ID_PATTERN, KIND_FOLDERS, MAX_FILE_BYTES, YAML_SUFFIXES
+from ..errors import Location, Problem
+from .tree import Node, YamlProblem, decode, parse
+
+
+@dataclass(frozen=True)
+class Document:
+    """One catalogue file: its kind (handbook, group, role, path), its id and its tree.
+
+    ``readable`` is False when the file could not be read or parsed (the problem is already
+    reported); its id still exists, so references to it are not reported as unknown.
+    """
+
+    kind: str
+    id: str
+    location: Location
+    root: Node | None
+    readable: bool = True
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+
+
+def load(root: Path, display_root: str | None = None) -> LoadResult:
+    """Read every catalogue file below ``root``; report paths as below ``display_root``."""
+    shown = display_root if display_root is not None else str(root)
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    if not root.is_dir():
+        what = "is not a folder" if root.exists() else "does not exist"
+        message = f"the catalogue root {what}: expected a folder with a handbook.yaml"
+        problem = Problem(Location(shown), message)
+        return LoadResult((), (problem,))
+    for kind, path, doc_id in _catalogue_files(root, shown, problems):
+        documents.append(
+            _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
+        )
+    return LoadResult(tuple(documents), tuple(problems))
+
+
+def _display(shown: str, root: Path, path: Path) -> str:
+    relative = path.relative_to(root).as_posix()
+    return relative if shown in ("", ".") else f"{shown.rstrip('/')}/{relative}"
+
+
+def _catalogue_files(
+    root: Path, shown: str, problems: list[Problem]
+) -> Iterator[tuple[str, Path, str]]:
+    handbooks = [root / f"handbook{suffix}" for suffix in YAML_SUFFIXES]
+    present = [p for p in handbooks if p.exists() or p.is_symlink()]
+    if not present:
+        location = Location(_display(shown, root, root / "handbook.yaml"))
+        problems.append(Problem(location, "missing file: every catalogue needs a handbook.yaml"))
+    for path in present:
+        yield "handbook", path, "handbook"
+    if len(present) > 1:
+        location = Location(_display(shown, root, present[1]))
+        problems.append(Problem(location, "duplicate file: use handbook.yaml or .yml, not both"))
+    for kind, folder in KIND_FOLDERS.items():
+        yield from _folder_files(root, root / folder, kind, shown, problems)
+
+
+def _folder_files(
+    root: Path, folder: Path, kind: str, shown: str, problems: list[Problem]
+) -> Iterator[tuple[str, Path, str]]:
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        problems.append(Problem(Location(_display(shown, root, folder)), "expected a folder"))
+        return
+    seen: dict[str, Path] = {}
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as error:
+        location = Location(_display(shown, root, folder))
+        problems.append(Problem(location, f"cannot read folder: {error.strerror}"))
+        return
+    for path in paths:
+        if path.name.startswith(".") or path.suffix not in YAML_SUFFIXES:
+            continue
+        location = Location(_display(shown, root, path))
+        if not ID_PATTERN.match(path.stem):
+            message = (
+                f"file name {path.stem!r} is not a valid id: use lowercase letters, digits "
+                "and single hyphens (e.g. 'account-manager')"
+            )
+            problems.append(Problem(location, message))
+            continue
+        if path.stem in seen:
+            message = (
+                f"duplicate id {path.stem!r}: {seen[path.stem].name} has the same id; "
+                "keep one of the two files"
+            )
+            problems.append(Problem(location, message))
+            continue
+        seen[path.stem] = path
+        yield kind, path, path.stem
+
+
+def _load_file(
+    root: Path, path: Path, kind: str, doc_id: str, shown: str, problems: list[Problem]
+) -> Document:
+    location = Location(shown)
+    try:
+        text = _read_text(root, path, location)
+        tree = parse(text, shown, problems)
+    except YamlProblem as problem:
+        problems.append(Problem(problem.location, problem.message))
+        return Document(kind, doc_id, location, None, readable=False)
+    return Document(kind, doc_id, location, tree)
+
+
+def _read_text(root: Path, path: Path, shown_location: Location) -> str:
+    try:
+        real = path.resolve(strict=True)
+        if not real.is_relative_to(root.resolve()):
+            raise YamlProblem(shown_location, "refusing a link that points outside the catalogue")
+        if real.is_dir():
+            raise YamlProblem(shown_location, "expected a YAML file, found a folder")
+        if not real.is_file():  # a pipe or device could block or never end
+            raise YamlProblem(shown_location, "expected a YAML file, found a special file")
+        if real.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise YamlProblem(shown_location, f"file is larger than {limit} MB")
+        data = real.read_bytes()
+    except OSError as error:
+        raise YamlProblem(shown_location, f"cannot read file: {error.strerror}") from error
+    return decode(data, shown_location)

@@ -1,0 +1,167 @@
+"""Load: YAML text -> a located tree of scalars, mappings and lists.
+
+YAML is read as a stream of parser events, never constructed by PyYAML: every scalar stays
+the text the author wrote (no YAML 1.1 booleans, numbers or dates), anchors, aliases and tags
+are refused before anything could expand or run, and every node keeps its position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+from ..contract import MAX_DEPTH
+from ..errors import Location, Problem
+
+try:  # libyaml's parser is about ten times faster; the pure-Python one behaves the same.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STANDARD_TAGS = "tag:yaml.org,2002:"
+_STR_TAG = _STANDARD_TAGS + "str"
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A scalar as written; ``plain`` is False for quoted and block scalars."""
+
+    text: str
+    plain: bool
+    location: Location
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in _NULLS
+
+
+@dataclass(frozen=True)
+class Mapping:
+    entries: tuple[tuple[Scalar, Node], ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Sequence:
+    items: tuple[Node, ...]
+    location: Location
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML at all; the position says where."""
+
+    def __init__(self, location: Location, message: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+def decode(data: bytes, location: Location) -> str:
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM is accepted and is no character
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        message = "file is not valid UTF-8 text: save it as UTF-8"
+        raise YamlProblem(Location(location.path, line, column), message) from error
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise YamlProblem(Location(location.path, line, column), "file contains binary data")
+    return text.replace("\r\n", "\n")
+
+
+class _TreeBuilder:
+    """Builds one file's tree from parser events; fatal problems raise, others collect."""
+
+    def __init__(self, shown: str, problems: list[Problem]) -> None:
+        self.shown = shown
+        self.problems = problems
+
+    def parse(self, text: str) -> Node | None:
+        events = self._events(text)
+        next(events)  # StreamStart
+        if isinstance(next(events), yaml.StreamEndEvent):
+            return None
+        tree = self._node(events, next(events), 0)
+        next(events)  # DocumentEnd
+        event = next(events)
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise YamlProblem(self._where(event), "expected one YAML document, found several")
+        return tree
+
+    def _events(self, text: str) -> Iterator[yaml.Event]:
+        try:
+            yield from yaml.parse(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = f"invalid YAML: {error.problem or error.context}"
+            raise YamlProblem(Location(self.shown, line, column), message) from error
+        except yaml.YAMLError as error:
+            raise YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
+
+    def _where(self, event: yaml.Event) -> Location:
+        mark = event.start_mark
+        return (
+            Location(self.shown, mark.line + 1, mark.column + 1) if mark else Location(self.shown)
+        )
+
+    def _node(self, events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> Node:
+        location = self._where(event)
+        _refuse_expansion(event, location)
+        if depth > MAX_DEPTH:
+            raise YamlProblem(location, f"nesting is deeper than {MAX_DEPTH} levels")
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.style in (None, "") and event.tag is None
+            return Scalar(event.value, plain, location)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not isinstance(event := next(events), yaml.SequenceEndEvent):
+                items.append(self._node(events, event, depth + 1))
+            return Sequence(tuple(items), location)
+        return self._mapping(events, location, depth)
+
+    def _mapping(self, events: Iterator[yaml.Event], location: Location, depth: int) -> Mapping:
+        entries: list[tuple[Scalar, Node]] = []
+        seen: dict[str, Location] = {}
+        while not isinstance(event := next(events), yaml.MappingEndEvent):
+            key = self._node(events, event, depth + 1)
+            value = self._node(events, next(events), depth + 1)
+            if not isinstance(key, Scalar):
+                raise YamlProblem(key.location, "a key must be plain text, not a list or mapping")
+            if key.text in seen:
+                message = f"duplicate key {key.text!r} (first at line {seen[key.text].line})"
+                self.problems.append(Problem(key.location, message))
+                continue
+            seen[key.text] = key.location
+            entries.append((key, value))
+        return Mapping(tuple(entries), location)
+
+
+def _refuse_expansion(event: yaml.Event, location: Location) -> None:
+    if isinstance(event, yaml.AliasEvent):
+        raise YamlProblem(location, "YAML aliases (*name) are not allowed: write the value out")
+    if getattr(event, "anchor", None):
+        raise YamlProblem(location, "YAML anchors (&name) are not allowed: write the value out")
+    tag = getattr(event, "tag", None)
+    if tag is not None and not (tag == _STR_TAG and isinstance(event, yaml.ScalarEvent)):
+        shown = "!!" + tag.removeprefix(_STANDARD_TAGS) if tag.startswith(_STANDARD_TAGS) else tag
+        raise YamlProblem(location, f"YAML tags ({shown}) are not allowed: write plain values")
+
+
+def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
+    """The tree of one YAML document (None if empty); duplicate keys go to ``problems``.
+
+    Raises ``YamlProblem`` when the text is not YAML we accept (syntax, aliases, tags).
+    """
+    return _TreeBuilder(shown, problems).parse(text)

@@ -1,0 +1,626 @@
+"""Render: the UI strings of each handbook language (``de``, ``en``).
+
+Templates read texts as ``t.key``; a missing key fails the build (StrictUndefined). Texts
+with ``{…}`` are filled in by Python (``words.py``, the views), never by a template.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "de": {
+        # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
+        "sheet_edition": "Ausgabe",
+        "sheet_page": "Seite",
+        "sheet_of": "von",
+        "sheet_name": "Name",
+        "sheet_date": "Datum",
+        "sheet_manager": "Führungskraft",
+        "sheet_meeting": "Gespräch am",
+        "sheet_instructions": (
+            "Schätzen Sie für jede Kompetenz ein, wie sehr Sie sie an Ihrem Arbeitsplatz "
+            "einbringen (Zeile „Selbst“); Ihre Führungskraft schätzt dasselbe in der Zeile "
+            "„Führungskraft“ ein. Kreuzen Sie je Zeile ein Kästchen an. Das dick umrandete, "
+            "grau hinterlegte Kästchen zeigt das Soll-Niveau der Rolle."
+        ),
+        "sheet_scale": "Bewertungsskala",
+        "sheet_legend_target": "Soll-Niveau der Rolle",
+        "sheet_legend_choice": "Ihre Wahl",
+        "sheet_self": "Selbst",
+        "sheet_self_long": "Selbsteinschätzung",
+        "sheet_manager_row": "Führungskraft",
+        "sheet_manager_long": "Einschätzung der Führungskraft",
+        "sheet_target_short": "Soll",
+        "sheet_target_mark": "Soll-Niveau",
+        "sheet_notes": "Notizen",
+        "sheet_competency": "Kompetenz",
+        "sheet_goals": "Entwicklungsziele",
+        "sheet_goals_hint": "Was nehmen Sie sich bis zum nächsten Gespräch vor?",
+        "sheet_goal": "Ziel",
+        "sheet_sign_employee": "Datum, Unterschrift Mitarbeiterin/Mitarbeiter",
+        "sheet_sign_manager": "Datum, Unterschrift Führungskraft",
+        "sheet_storage_note": (
+            "Ihre Eingaben werden nur in diesem Browser auf diesem Gerät gespeichert "
+            "(im lokalen Speicher des Browsers) und an niemanden übertragen. Exportieren Sie sie, "
+            "um sie auf einem anderen Gerät weiterzuführen."
+        ),
+        "sheet_tools": "Bogen bearbeiten",
+        "sheet_print": "Drucken",
+        "sheet_reset": "Zurücksetzen",
+        "sheet_export_json": "Als JSON exportieren",
+        "sheet_import_json": "JSON importieren",
+        "sheet_export_csv": "Als CSV exportieren",
+        "sheet_to_summary": "Zur Auswertung",
+        "sheet_reset_confirm": "Alle Eingaben auf diesem Bogen löschen?",
+        "sheet_reset_done": "Alle Eingaben wurden gelöscht.",
+        "sheet_imported": "Import abgeschlossen: {count} Kompetenzen übernommen.",
+        "sheet_import_failed": (
+            "Die Datei ist keine exportierte Selbsteinschätzung und wurde nicht übernommen."
+        ),
+        "sheet_import_other_role": (
+            "Die Datei gehört zu einer anderen Rolle ({role}) und wurde nicht übernommen."
+        ),
+        "sheet_target_changed": (
+            "Das Soll-Niveau hat sich geändert: bisher {old}, jetzt {new}. "
+            "Bitte prüfen Sie Ihre Einschätzung."
+        ),
+        "sheet_summary": "Auswertung",
+        "sheet_compare": "Vergleichen mit",
+        "sheet_compare_own": "Soll-Niveau dieser Rolle",
+        "sheet_compare_next": "nächster Schritt",
+        "sheet_compare_failed": (
+            "Die anderen Rollen konnten nicht geladen werden; verglichen wird mit dieser Rolle."
+        ),
+        "sheet_basis": "Einschätzung",
+        "sheet_above": "über Soll",
+        "sheet_at": "auf Soll",
+        "sheet_below": "unter Soll",
+        "sheet_unrated": "nicht eingeschätzt",
+        "sheet_gap": "Abweichung",
+        "sheet_chart_label": "Anzahl der Kompetenzen über, auf und unter Soll",
+        "sheet_extra_title": "Zusätzlich gefordert (nicht auf diesem Bogen)",
+        "readiness": "Bereitschaftsbogen",
+        "readiness_intro": (
+            "Dieser Bogen enthält nur, was sich beim Schritt von „{before}“ zu „{after}“ ändert: "
+            "Kompetenzen, deren Soll-Niveau steigt, und Kompetenzen, die neu hinzukommen. "
+            "Kreuzen Sie je Zeile ein Kästchen an."
+        ),
+        "readiness_legend_after": "Soll-Niveau als {role}",
+        "readiness_legend_before": "Soll-Niveau als {role} (heute)",
+        "readiness_now": "heute",
+        "readiness_new": "neu",
+        "readiness_nothing": (
+            "Bei diesem Schritt steigt kein Soll-Niveau und es kommt keine Kompetenz hinzu."
+        ),
+        "readiness_requirements": "Außerdem neu",
+        "readiness_experience": "Berufserfahrung: {years}",
+        "count_readiness_typical_years_one": "Üblicher Zeitpunkt: nach {n} Jahr.",
+        "count_readiness_typical_years_other": "Üblicher Zeitpunkt: nach {n} Jahren.",
+        "readiness_education": "Ausbildung",
+        "readiness_skills": "Fähigkeiten",
+        "readiness_tools": "Werkzeuge",
+        "sheets_cover": "Selbsteinschätzungsbögen",
+        "sheets_cover_intro": "Leere Bögen für das Mitarbeitergespräch, eine Rolle je Abschnitt.",
+        "sheets_cover_page": "Seite",
+        # change report (generator/diff_render.py); {…} are filled in by the code
+        "diff_title": "Änderungen",
+        "diff_edition": "Ausgabe {old} → {new}",
+        "diff_edition_same": "Ausgabe {new}",
+        "guide_title": "Anleitung für HR",
+        "diff_nothing": "Keine Änderungen.",
+        "diff_roles": "Rollen",
+        "diff_competencies": "Kompetenzen",
+        "diff_paths": "Karrierepfade",
+        "diff_groups": "Kompetenzgruppen",
+        "diff_families": "Jobfamilien",
+        "diff_handbook": "Handbuch",
+        "diff_added": "Neu",
+        "diff_removed": "Entfernt",
+        "diff_level": "Soll-Niveau {level}",
+        "diff_was": "bisher {level}",
+        "diff_target_raised": "Soll-Niveau erhöht",
+        "diff_target_lowered": "Soll-Niveau gesenkt",
+        "diff_target_added": "Neu in der Rolle",
+        "diff_target_removed": "Nicht mehr in der Rolle",
+        "diff_step_added": "Neue Stufe",
+        "diff_step_removed": "Stufe entfernt",
+        "diff_order_before": "Reihenfolge bisher",
+        "diff_order_after": "Reihenfolge jetzt",
+        "diff_field_title": "Titel",
+        "diff_field_name": "Name",
+        "diff_field_family": "Jobfamilie",
+        "diff_field_rank": "Rang",
+        "diff_field_synonyms": "Auch bekannt als",
+        "diff_field_summary": "Kurzbeschreibung",
+        "diff_field_description": "Beschreibung",
+        "diff_field_responsibilities": "Aufgaben",
+        "diff_field_education": "Ausbildung",
+        "diff_field_experience_years": "Berufserfahrung (Jahre)",
+        "diff_field_previous_roles": "Vorherige Rollen",
+        "diff_field_skills": "Fähigkeiten",
+        "diff_field_tools": "Werkzeuge",
+        "diff_field_salary": "Gehalt",
+        "diff_field_salary_note": "Hinweis zum Gehalt",
+        "diff_field_reports_to": "Berichtet an",
+        "diff_field_group": "Kompetenzgruppe",
+        "diff_field_indicators": "Verhaltensindikatoren",
+        "diff_field_anchor": "Niveau {qualifier}",
+        "diff_field_typical_years": "Übliche Jahre bis {qualifier}",
+        "diff_field_note": "Hinweis zu {qualifier}",
+        "diff_field_organisation": "Organisation",
+        "diff_field_language": "Sprache",
+        "diff_field_scale_levels": "Stufen der Skala",
+        "diff_field_scale_label": "Skala, Stufe {qualifier}",
+        "home": "Startseite",
+        "roles": "Rollen",
+        "role": "Rolle",
+        "family": "Jobfamilie",
+        "families": "Jobfamilien",
+        "competencies": "Kompetenzen",
+        "competency": "Kompetenz",
+        "paths": "Karrierepfade",
+        "also_known_as": "Auch bekannt als",
+        "summary": "Kurzbeschreibung",
+        "target_level": "Soll-Niveau",
+        "sheet": "Selbsteinschätzungsbogen",
+        "per_year": "brutto/Jahr",
+        "per_month": "brutto/Monat",
+        # -- handbook pages (home, role, competency, family, path, matrix) --
+        "edition": "Ausgabe {version}",
+        "home_lead": (
+            "Dieses Handbuch beschreibt unsere Rollen, die Kompetenzen, die jede Rolle "
+            "braucht, und die Karrierepfade von einer Rolle zur nächsten."
+        ),
+        "ways_in": "Einstiege",
+        "way_roles": "Aufgaben, Anforderungen und Soll-Niveaus jeder Rolle, nach Jobfamilie.",
+        "way_paths": "Was sich bei jedem Schritt ändert und was Ihnen dafür noch fehlt.",
+        "way_competencies": "Jede Kompetenz mit beobachtbarem Verhalten und Niveaus.",
+        "way_matrix": (
+            "Die Soll-Niveaus der Rollen einer Jobfamilie in einer Tabelle; alle Rollen "
+            "als Download."
+        ),
+        "how_to_use": "So nutzen Sie dieses Handbuch",
+        "how_role_title": "Rolle nachschlagen.",
+        "how_role": (
+            "Jede Rollenseite zeigt Aufgaben, Anforderungen und für jede Kompetenz das "
+            "Soll-Niveau, das die Rolle erwartet."
+        ),
+        "how_path_title": "Den nächsten Schritt planen.",
+        "how_path": (
+            "Ein Karrierepfad zeigt für jeden Schritt, welche Kompetenzen wachsen, welche "
+            "neu hinzukommen und welche Anforderungen dazukommen."
+        ),
+        "how_sheet_title": "Sich selbst einschätzen.",
+        "how_sheet": (
+            "Mit dem Selbsteinschätzungsbogen einer Rolle vergleichen Sie Ihr heutiges "
+            "Niveau mit dem Soll-Niveau, allein oder im Gespräch mit Ihrer Führungskraft."
+        ),
+        "how_search_title": "Suchen.",
+        "how_search": (
+            "Die Suche findet Rollen auch unter anderen Bezeichnungen, dazu Kompetenzen "
+            "und beobachtbares Verhalten."
+        ),
+        "roles_by_family": "Rollen nach Jobfamilie",
+        "competency_catalogue": "Kompetenzkatalog",
+        "competency_group": "Kompetenzgruppe",
+        "matrix": "Kompetenzmatrix",
+        "about": "Über dieses Handbuch",
+        "changed_in_edition": "Geänderte Erwartungen in dieser Ausgabe",
+        "count_roles_one": "{n} Rolle",
+        "count_roles_other": "{n} Rollen",
+        "count_competencies_one": "{n} Kompetenz",
+        "count_competencies_other": "{n} Kompetenzen",
+        "count_paths_one": "{n} Karrierepfad",
+        "count_paths_other": "{n} Karrierepfade",
+        "count_years_one": "{n} Jahr",
+        "count_years_other": "{n} Jahre",
+        "level_alt": "Soll-Niveau {level} von {maximum}",
+        "level_alt_plain": "Niveau {level} von {maximum}",
+        "scale_text": "Soll-Niveaus auf der Skala von {low} bis {high}.",
+        "at_a_glance": "Auf einen Blick",
+        "reports_to": "Berichtet an",
+        "leads": "Führt",
+        "salary": "Vergütung",
+        "responsibilities": "Aufgaben",
+        "requirements": "Anforderungen",
+        "experience": "Berufserfahrung",
+        "no_experience": "keine Vorerfahrung nötig",
+        "previous_roles": "Vorherige Rollen",
+        "requirement_education": "Ausbildung",
+        "requirement_skills": "Fähigkeiten",
+        "requirement_tools": "Werkzeuge",
+        "role_competencies_intro": "Was die Rolle in jeder Kompetenz erwartet.",
+        "step_of": "Stufe {step} von {steps}",
+        "previous_step": "Vorherige Stufe",
+        "next_step": "Nächste Stufe",
+        "top_step": "Höchste Stufe dieses Pfads",
+        "first_step": "Einstiegsstufe dieses Pfads",
+        "what_changes_next": "Was ändert sich beim nächsten Schritt?",
+        "nearby_roles": "Ähnliche Rollen",
+        "nearby_intro": (
+            "Rollen mit dem ähnlichsten Kompetenzprofil: naheliegende Wechsel zur Seite."
+        ),
+        "open_sheet": "Selbsteinschätzung für diese Rolle öffnen",
+        "sheet_intro": (
+            "Schätzen Sie Ihr heutiges Niveau in jeder Kompetenz dieser Rolle ein und "
+            "vergleichen Sie es mit dem Soll-Niveau."
+        ),
+        "indicators": "Woran man es erkennt",
+        "level_anchors": "Niveaus",
+        "level": "Niveau",
+        "scale_label": "Skala",
+        "description": "Beschreibung",
+        "roles_needing": "Rollen, die diese Kompetenz brauchen",
+        "no_role_needs": "Derzeit verlangt keine Rolle diese Kompetenz.",
+        "family_roles": "Rollen nach Seniorität",
+        "family_paths": "Karrierepfade",
+        "no_paths": "Für diese Jobfamilie ist noch kein Karrierepfad beschrieben.",
+        "the_steps": "Die Stufen",
+        "path_how_to": (
+            "Für jeden Schritt nach oben steht unten, was sich ändert: welche Kompetenzen "
+            "ein höheres Soll-Niveau haben, welche neu hinzukommen und welche Anforderungen "
+            "die nächste Rolle zusätzlich stellt. Das ist, was Ihnen für den nächsten Schritt "
+            "noch fehlt, wenn Sie das heutige Soll-Niveau erreichen."
+        ),
+        "step_title": "Stufe {previous} → {step}: {before} → {after}",
+        "count_ladder_years_one": "nach ca. {n} Jahr",
+        "count_ladder_years_other": "nach ca. {n} Jahren",
+        "count_typical_years_one": "Üblich nach etwa {n} Jahr als {role}.",
+        "count_typical_years_other": "Üblich nach etwa {n} Jahren als {role}.",
+        "what_changes": "Was ändert sich?",
+        "count_raised_one": "{n} Kompetenz mit höherem Soll-Niveau",
+        "count_raised_other": "{n} Kompetenzen mit höherem Soll-Niveau",
+        "count_added_one": "{n} neue Kompetenz",
+        "count_added_other": "{n} neue Kompetenzen",
+        "count_lowered_one": "{n} mit niedrigerem Soll-Niveau",
+        "count_lowered_other": "{n} mit niedrigerem Soll-Niveau",
+        "count_dropped_one": "{n} nicht mehr aufgeführt",
+        "count_dropped_other": "{n} nicht mehr aufgeführt",
+        "count_kept_one": "{n} unverändert",
+        "count_kept_other": "{n} unverändert",
+        "change_raised": "Höheres Soll-Niveau ({n})",
+        "change_added": "Neu hinzu ({n})",
+        "change_lowered": "Niedrigeres Soll-Niveau ({n})",
+        "change_dropped": "Nicht mehr aufgeführt ({n})",
+        "change_kept": "Unverändert ({n})",
+        "change": "Änderung",
+        "badge_added": "neu",
+        "badge_dropped": "entfällt",
+        "no_level": "–",
+        "new_requirements": "Neue Anforderungen",
+        "experience_same": "{years}, wie bisher",
+        "matrix_intro": (
+            "Die Rollen der Jobfamilie mit dem Soll-Niveau jeder Kompetenz, die mindestens "
+            "eine von ihnen braucht. Eine leere Zelle heißt: Die Rolle verlangt diese "
+            "Kompetenz nicht."
+        ),
+        "legend": "Legende",
+        "downloads": "Downloads",
+        "download_csv": "Matrix als CSV (für Tabellenkalkulationen)",
+        "download_json": "Gesamter Katalog als JSON",
+        "open_readiness": "Bereitschaftsbogen für diesen Schritt öffnen",
+        # overview pages: home lists, matrix per family, competency catalogue
+        "way_paths_by_family": (
+            "Die Karrierepfade stehen bei ihrer Jobfamilie: was sich bei jedem Schritt "
+            "ändert und was Ihnen dafür noch fehlt."
+        ),
+        "home_families": (
+            "Jede Jobfamilie zeigt ihre Rollen nach Seniorität und ihre Karrierepfade."
+        ),
+        "home_groups": "Die Kompetenzen nach Kompetenzgruppe, jede mit beobachtbarem Verhalten.",
+        "matrix_index_intro": (
+            "Für jede Jobfamilie eine Tabelle: ihre Rollen mit dem Soll-Niveau jeder "
+            "Kompetenz, die mindestens eine von ihnen braucht. Die Downloads enthalten alle "
+            "Rollen und Kompetenzen in einer Tabelle."
+        ),
+        "matrix_by_family": "Matrix nach Jobfamilie",
+        "matrix_family_title": "Kompetenzmatrix: {family}",
+        "matrix_all_families": "Alle Jobfamilien der Matrix",
+        "family_matrix": "Soll-Niveaus dieser Rollen in der Kompetenzmatrix",
+        "competencies_intro": (
+            "Alle Kompetenzen nach Kompetenzgruppe. Jede Kompetenzseite beschreibt "
+            "beobachtbares Verhalten, die Niveaus und welche Rollen die Kompetenz brauchen."
+        ),
+        # security page (docs_templates/security.md.j2)
+        "security": "Sicherheit & Datenschutz",
+    },
+    "en": {
+        # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
+        "sheet_edition": "Edition",
+        "sheet_page": "Page",
+        "sheet_of": "of",
+        "sheet_name": "Name",
+        "sheet_date": "Date",
+        "sheet_manager": "Manager",
+        "sheet_meeting": "Meeting on",
+        "sheet_instructions": (
+            "For each competency, rate how fully you bring it to your work (row “Self”); your "
+            "manager rates the same in the row “Manager”. Tick one box per row. The box with the "
+            "heavy frame and grey shading is the role's target level."
+        ),
+        "sheet_scale": "Rating scale",
+        "sheet_legend_target": "Target level of the role",
+        "sheet_legend_choice": "Your choice",
+        "sheet_self": "Self",
+        "sheet_self_long": "Self-assessment",
+        "sheet_manager_row": "Manager",
+        "sheet_manager_long": "Manager's assessment",
+        "sheet_target_short": "Target",
+        "sheet_target_mark": "target level",
+        "sheet_notes": "Notes",
+        "sheet_competency": "Competency",
+        "sheet_goals": "Development goals",
+        "sheet_goals_hint": "What will you work on until the next review?",
+        "sheet_goal": "Goal",
+        "sheet_sign_employee": "Date, employee's signature",
+        "sheet_sign_manager": "Date, manager's signature",
+        "sheet_storage_note": (
+            "Your entries are stored only in this browser on this device (in the browser's local "
+            "storage) and are sent to no one. Export them to continue on another device."
+        ),
+        "sheet_tools": "Work on this sheet",
+        "sheet_print": "Print",
+        "sheet_reset": "Reset",
+        "sheet_export_json": "Export as JSON",
+        "sheet_import_json": "Import JSON",
+        "sheet_export_csv": "Export as CSV",
+        "sheet_to_summary": "Go to summary",
+        "sheet_reset_confirm": "Delete all entries on this sheet?",
+        "sheet_reset_done": "All entries were deleted.",
+        "sheet_imported": "Import complete: {count} competencies taken over.",
+        "sheet_import_failed": "The file is not an exported self-assessment and was not imported.",
+        "sheet_import_other_role": (
+            "The file belongs to another role ({role}) and was not imported."
+        ),
+        "sheet_target_changed": (
+            "The target level changed: was {old}, now {new}. Please review your rating."
+        ),
+        "sheet_summary": "Summary",
+        "sheet_compare": "Compare with",
+        "sheet_compare_own": "Target levels of this role",
+        "sheet_compare_next": "next step",
+        "sheet_compare_failed": ("The other roles could not be loaded; comparing with this role."),
+        "sheet_basis": "Rating",
+        "sheet_above": "above target",
+        "sheet_at": "at target",
+        "sheet_below": "below target",
+        "sheet_unrated": "not rated",
+        "sheet_gap": "Gap",
+        "sheet_chart_label": "Number of competencies above, at and below target",
+        "sheet_extra_title": "Also required (not on this sheet)",
+        "readiness": "Readiness sheet",
+        "readiness_intro": (
+            "This sheet lists only what changes with the step from “{before}” to “{after}”: "
+            "competencies whose target level rises and competencies that are new. Tick one box "
+            "per row."
+        ),
+        "readiness_legend_after": "Target level as {role}",
+        "readiness_legend_before": "Target level as {role} (today)",
+        "readiness_now": "today",
+        "readiness_new": "new",
+        "readiness_nothing": "No target level rises and no competency is added at this step.",
+        "readiness_requirements": "Also new",
+        "readiness_experience": "Work experience: {years}",
+        "count_readiness_typical_years_one": "Usual timing: after {n} year.",
+        "count_readiness_typical_years_other": "Usual timing: after {n} years.",
+        "readiness_education": "Education",
+        "readiness_skills": "Skills",
+        "readiness_tools": "Tools",
+        "sheets_cover": "Self-assessment sheets",
+        "sheets_cover_intro": "Blank sheets for the review meeting, one role per section.",
+        "sheets_cover_page": "Page",
+        # change report (generator/diff_render.py); {…} are filled in by the code
+        "diff_title": "What changed",
+        "diff_edition": "Edition {old} → {new}",
+        "diff_edition_same": "Edition {new}",
+        "guide_title": "Guide for HR",
+        "diff_nothing": "No changes.",
+        "diff_roles": "Roles",
+        "diff_competencies": "Competencies",
+        "diff_paths": "Career paths",
+        "diff_groups": "Competency groups",
+        "diff_families": "Job families",
+        "diff_handbook": "Handbook",
+        "diff_added": "Added",
+        "diff_removed": "Removed",
+        "diff_level": "target {level}",
+        "diff_was": "was {level}",
+        "diff_target_raised": "Target raised",
+        "diff_target_lowered": "Target lowered",
+        "diff_target_added": "New in this role",
+        "diff_target_removed": "No longer in this role",
+        "diff_step_added": "Step added",
+        "diff_step_removed": "Step removed",
+        "diff_order_before": "Order before",
+        "diff_order_after": "Order now",
+        "diff_field_title": "Title",
+        "diff_field_name": "Name",
+        "diff_field_family": "Job family",
+        "diff_field_rank": "Rank",
+        "diff_field_synonyms": "Also known as",
+        "diff_field_summary": "Summary",
+        "diff_field_description": "Description",
+        "diff_field_responsibilities": "Responsibilities",
+        "diff_field_education": "Education",
+        "diff_field_experience_years": "Experience (years)",
+        "diff_field_previous_roles": "Previous roles",
+        "diff_field_skills": "Skills",
+        "diff_field_tools": "Tools",
+        "diff_field_salary": "Salary",
+        "diff_field_salary_note": "Salary note",
+        "diff_field_reports_to": "Reports to",
+        "diff_field_group": "Competency group",
+        "diff_field_indicators": "Indicators",
+        "diff_field_anchor": "Level {qualifier}",
+        "diff_field_typical_years": "Typical years before {qualifier}",
+        "diff_field_note": "Note on {qualifier}",
+        "diff_field_organisation": "Organisation",
+        "diff_field_language": "Language",
+        "diff_field_scale_levels": "Levels of the scale",
+        "diff_field_scale_label": "Scale, level {qualifier}",
+        "home": "Home",
+        "roles": "Roles",
+        "role": "Role",
+        "family": "Job family",
+        "families": "Job families",
+        "competencies": "Competencies",
+        "competency": "Competency",
+        "paths": "Career paths",
+        "also_known_as": "Also known as",
+        "summary": "Summary",
+        "target_level": "Target level",
+        "sheet": "Self-assessment sheet",
+        "per_year": "gross/year",
+        "per_month": "gross/month",
+        # -- handbook pages (home, role, competency, family, path, matrix) --
+        "edition": "Edition {version}",
+        "home_lead": (
+            "This handbook describes our roles, the competencies each role needs, and the "
+            "career paths from one role to the next."
+        ),
+        "ways_in": "Ways in",
+        "way_roles": "Responsibilities, requirements and target levels of every role, by family.",
+        "way_paths": "What changes at each step, and what you still need for it.",
+        "way_competencies": "Every competency with observable behaviours and levels.",
+        "way_matrix": (
+            "The target levels of a job family's roles in one table; all roles as a download."
+        ),
+        "how_to_use": "How to use this handbook",
+        "how_role_title": "Look up a role.",
+        "how_role": (
+            "Each role page shows responsibilities, requirements and, for every competency, "
+            "the target level the role expects."
+        ),
+        "how_path_title": "Plan your next step.",
+        "how_path": (
+            "A career path shows for each step which competencies grow, which are new and "
+            "which requirements are added."
+        ),
+        "how_sheet_title": "Assess yourself.",
+        "how_sheet": (
+            "With a role's self-assessment sheet you compare your current level with the "
+            "target level, on your own or together with your manager."
+        ),
+        "how_search_title": "Search.",
+        "how_search": (
+            "Search finds roles under their other titles too, as well as competencies and "
+            "observable behaviours."
+        ),
+        "roles_by_family": "Roles by job family",
+        "competency_catalogue": "Competency catalogue",
+        "competency_group": "Competency group",
+        "matrix": "Competency matrix",
+        "about": "About this handbook",
+        "changed_in_edition": "Expectations changed in this edition",
+        "count_roles_one": "{n} role",
+        "count_roles_other": "{n} roles",
+        "count_competencies_one": "{n} competency",
+        "count_competencies_other": "{n} competencies",
+        "count_paths_one": "{n} career path",
+        "count_paths_other": "{n} career paths",
+        "count_years_one": "{n} year",
+        "count_years_other": "{n} years",
+        "level_alt": "Target level {level} of {maximum}",
+        "level_alt_plain": "Level {level} of {maximum}",
+        "scale_text": "Target levels on the scale from {low} to {high}.",
+        "at_a_glance": "At a glance",
+        "reports_to": "Reports to",
+        "leads": "Leads",
+        "salary": "Salary",
+        "responsibilities": "Responsibilities",
+        "requirements": "Requirements",
+        "experience": "Experience",
+        "no_experience": "no prior experience needed",
+        "previous_roles": "Previous roles",
+        "requirement_education": "Education",
+        "requirement_skills": "Skills",
+        "requirement_tools": "Tools",
+        "role_competencies_intro": "What the role expects in each competency.",
+        "step_of": "Step {step} of {steps}",
+        "previous_step": "Previous step",
+        "next_step": "Next step",
+        "top_step": "Top step of this path",
+        "first_step": "Entry step of this path",
+        "what_changes_next": "What changes at the next step?",
+        "nearby_roles": "Nearby roles",
+        "nearby_intro": "Roles with the most similar competency profile: natural sideways moves.",
+        "open_sheet": "Open the self-assessment for this role",
+        "sheet_intro": (
+            "Rate your current level in each competency of this role and compare it with "
+            "the target level."
+        ),
+        "indicators": "What it looks like",
+        "level_anchors": "Levels",
+        "level": "Level",
+        "scale_label": "Scale",
+        "description": "Description",
+        "roles_needing": "Roles that need this competency",
+        "no_role_needs": "No role asks for this competency at present.",
+        "family_roles": "Roles by seniority",
+        "family_paths": "Career paths",
+        "no_paths": "No career path is described for this job family yet.",
+        "the_steps": "The steps",
+        "path_how_to": (
+            "For each step up, the sections below show what changes: which competencies have "
+            "a higher target level, which are new, and which requirements the next role adds. "
+            "That is what you still need for the next step once you meet today's targets."
+        ),
+        "step_title": "Step {previous} → {step}: {before} → {after}",
+        "count_ladder_years_one": "after about {n} year",
+        "count_ladder_years_other": "after about {n} years",
+        "count_typical_years_one": "Usually after about {n} year as {role}.",
+        "count_typical_years_other": "Usually after about {n} years as {role}.",
+        "what_changes": "What changes?",
+        "count_raised_one": "{n} competency with a higher target",
+        "count_raised_other": "{n} competencies with a higher target",
+        "count_added_one": "{n} new competency",
+        "count_added_other": "{n} new competencies",
+        "count_lowered_one": "{n} with a lower target",
+        "count_lowered_other": "{n} with a lower target",
+        "count_dropped_one": "{n} no longer listed",
+        "count_dropped_other": "{n} no longer listed",
+        "count_kept_one": "{n} unchanged",
+        "count_kept_other": "{n} unchanged",
+        "change_raised": "Higher target level ({n})",
+        "change_added": "New ({n})",
+        "change_lowered": "Lower target level ({n})",
+        "change_dropped": "No longer listed ({n})",
+        "change_kept": "Unchanged ({n})",
+        "change": "Change",
+        "badge_added": "new",
+        "badge_dropped": "dropped",
+        "no_level": "–",
+        "new_requirements": "New requirements",
+        "experience_same": "{years}, as before",
+        "matrix_intro": (
+            "The job family's roles with the target level of each competency at least one of "
+            "them needs. An empty cell means the role does not ask for that competency."
+        ),
+        "legend": "Legend",
+        "downloads": "Downloads",
+        "download_csv": "Matrix as CSV (for spreadsheets)",
+        "download_json": "Whole catalogue as JSON",
+        "open_readiness": "Open the readiness sheet for this step",
+        # overview pages: home lists, matrix per family, competency catalogue
+        "way_paths_by_family": (
+            "Career paths are listed with their job family: what changes at each step and "
+            "what you still need for it."
+        ),
+        "home_families": "Each job family shows its roles by seniority and its career paths.",
+        "home_groups": "The competencies by competency group, each with observable behaviour.",
+        "matrix_index_intro": (
+            "One table per job family: its roles with the target level of each competency at "
+            "least one of them needs. The downloads hold all roles and competencies in one "
+            "table."
+        ),
+        "matrix_by_family": "Matrix by job family",
+        "matrix_family_title": "Competency matrix: {family}",
+        "matrix_all_families": "All job families of the matrix",
+        "family_matrix": "Target levels of these roles in the competency matrix",
+        "competencies_intro": (
+            "All competencies by competency group. Each competency page describes observable "
+            "behaviour, the levels and which roles need the competency."
+        ),
+        # security page (docs_templates/security.md.j2)
+        "security": "Security & privacy",
+    },
+}

@@ -1,0 +1,158 @@
+"""Render: the render plan, every file of a handbook's tree gathered before anything is written.
+
+As Pelican's ``run`` and MkDocs' ``build`` do, the plan knows every page first: which pages
+exist, which template renders each and with which view (``views.py``, ``pathview.py``,
+``sheets.py``). The CLI, the MkDocs hook, the live preview and the PDF printer all consume a
+``RenderPlan``; none of them assembles the pipeline on its own.
+
+Pages are rendered as they are asked for, so a writer holds one page at a time. The files
+come in two independent parts (the pages with everything else, and the sheets), which a
+writer may stage side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..contract import MAX_FILE_BYTES
+from ..model.diff import ChangeReport, diff_handbooks
+from ..model.handbook import Handbook
+from ..model.relations import Relations
+from ..resources import TEMPLATES
+from . import site, urls
+from .changes import markdown_body, markdown_role_note
+from .environment import environment
+from .exports import export_files
+from .matrix import matrix_families
+from .nav import NavItem, navigation
+from .page import Page
+from .pathview import path_view
+from .sheets import plan_sheets
+from .views import Views
+
+Files = Iterator[tuple[str, str]]
+
+
+class RenderPlan:
+    """Every page, sheet and download of one handbook, with its navigation and settings.
+
+    ``previous`` (an earlier edition) adds the change page and, on every role whose
+    expectations changed, a note saying what changed.
+    """
+
+    def __init__(
+        self,
+        handbook: Handbook,
+        previous: Handbook | None = None,
+        *,
+        templates: Path = TEMPLATES,
+    ) -> None:
+        self.handbook = handbook
+        self.relations = Relations(handbook)
+        self.changes: ChangeReport | None = (
+            diff_handbooks(previous, handbook) if previous is not None else None
+        )
+        self.templates = templates
+
+    @cached_property
+    def nav(self) -> list[NavItem]:
+        return navigation(self.handbook, self.relations, with_changes=self.changes is not None)
+
+    @cached_property
+    def settings(self) -> dict[str, Any]:
+        """The MkDocs settings that follow the catalogue (title, language, nav, footer)."""
+        return site.settings(self.handbook, self.nav)
+
+    def pages(self) -> Iterator[Page]:
+        """Every handbook page in a stable order (sheets: ``sheets()``)."""
+        return plan_pages(self.handbook, self.relations, self.changes)
+
+    def sheets(self) -> Iterator[Page]:
+        return plan_sheets(self.handbook, self.relations)
+
+    def docs(self) -> tuple[Files, Files]:
+        """The generated files of the docs folder (path, text), in two independent parts:
+        the pages with the downloads, and the sheets."""
+        self._prepare()
+
+        def pages() -> Files:
+            yield from self._rendered(self.pages())
+            yield from export_files(self.handbook, self.relations).items()
+
+        return pages(), self._rendered(self.sheets())
+
+    def tree(self) -> tuple[Iterator[tuple[str, bytes]], Iterator[tuple[str, bytes]]]:
+        """Every file of a standalone tree (``docs/``, ``overrides/``, ``mkdocs.yml``) that
+        builds without any hook, in the same two parts as ``docs``."""
+        pages, sheets = self.docs()
+
+        def first() -> Iterator[tuple[str, bytes]]:
+            yield from _encoded(pages)
+            yield from site.static_files().items()
+            yield "mkdocs.yml", site.standalone_config(self.handbook, self.nav).encode("utf-8")
+
+        return first(), _encoded(sheets)
+
+    def _prepare(self) -> None:
+        """Derive what both parts need once, before a writer may fork for the second."""
+        self.relations.positions, self.relations.step_changes  # noqa: B018 - cached here
+
+    def _rendered(self, pages: Iterable[Page]) -> Files:
+        env = environment(self.handbook.language, self.templates)
+        common = {"handbook": self.handbook}
+        for page in pages:
+            template = env.get_template(page.template)
+            yield page.path, template.render(**common, **page.context, page=page)
+
+
+def _encoded(files: Files) -> Iterator[tuple[str, bytes]]:
+    for name, body in files:
+        yield f"docs/{name}", body.encode("utf-8")
+
+
+def plan_pages(
+    handbook: Handbook, relations: Relations, changes: ChangeReport | None = None
+) -> Iterator[Page]:
+    """Every handbook page: no page lists the whole catalogue (the home page links families
+    and competency groups, family pages their roles and paths, the competency catalogue its
+    competencies by group, and the matrix has a page per family)."""
+    views = Views(handbook, relations)
+    t = views.t
+    yield Page(urls.HOME, "home.md.j2", t["home"], {"view": views.home()})
+    for family in handbook.families:
+        context: dict[str, object] = {"view": views.family(family)}
+        yield Page(urls.family_page(family.id), "family.md.j2", family.name, context)
+    for role in relations.roles_in_order:
+        page = urls.role_page(role.id)
+        context = {"role": role, "view": views.role(role)}
+        context["change_note"] = markdown_role_note(changes, handbook, role.id, from_page=page)
+        yield Page(page, "role.md.j2", role.title, context)
+    context = {"groups": views.competency_catalogue()}
+    yield Page(urls.COMPETENCIES, "competencies.md.j2", t["competency_catalogue"], context)
+    for competency in handbook.competencies:
+        context = {"view": views.competency(competency)}
+        page = urls.competency_page(competency.id)
+        yield Page(page, "competency.md.j2", competency.name, context)
+    for path in handbook.paths:
+        context = {"view": path_view(views, path)}
+        yield Page(urls.path_page(path.id), "path.md.j2", path.title, context)
+    yield Page(urls.MATRIX, "matrix.md.j2", t["matrix"], {"view": views.matrix_index()})
+    for family in matrix_families(handbook, relations):
+        context = {"view": views.family_matrix(family)}
+        page = urls.family_matrix_page(family.id)
+        yield Page(page, "matrix_family.md.j2", family.name, context)
+    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"])
+    limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
+    yield Page(urls.SECURITY, "security.md.j2", t["security"], limits)
+    if changes is not None:
+        body = markdown_body(changes, handbook, from_page=urls.CHANGES)
+        yield Page(urls.CHANGES, "changes.md.j2", t["diff_title"], {"body": body})
+
+
+def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str]:
+    """Every generated file of the docs folder of a (small) handbook, at once."""
+    pages, sheets = RenderPlan(handbook, previous).docs()
+    return {**dict(pages), **dict(sheets)}

@@ -1,0 +1,382 @@
+"""Render: the self-assessment and readiness sheets, and what each one shows.
+
+A role sheet lists every competency of the role with its target; a readiness sheet lists
+what rises or is new at one step of a career path (``urls.py`` names their pages). The
+views below are ready for the templates: boxes know whether they mark a target, and the
+data for the page's script is serialised here.
+
+A sheet depends on its own role (or step) only: the page's data holds this role's targets,
+and "compare with" lists the role and its next steps. Other roles' targets are read by
+sheet.js from the site's ``catalogue.json``, so editing one role rewrites no other role's
+sheet. The HTML of a competency block depends only on the competency, its target and the
+target before (readiness), so ``SheetParts`` renders it once and reuses it across sheets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
+
+import jinja2
+from markupsafe import Markup
+
+from ..model.handbook import Competency, CompetencyGroup, Handbook, Role
+from ..model.relations import LevelChange, Relations, StepChange
+from . import urls
+from .exports import csv_rules
+from .fragments import Fragments
+from .page import Page
+from .text import escape
+from .words import Words
+
+SHEET_TEMPLATE = "sheet.md.j2"
+READINESS_TEMPLATE = "readiness.md.j2"
+ITEM_TEMPLATE = "sheet_item.html.j2"  # one competency block, rendered once by SheetParts
+BOX_TEMPLATE = "sheet_box.html.j2"  # what one box shows, rendered once by SheetParts
+STYLE_TEMPLATE = "sheet_style.css.j2"  # the printed footer's texts; CSP forbids inline styles
+_NOT_CSS_SAFE = re.compile(r"[^A-Za-z0-9]")
+SCRIPT_TEXT_KEYS = (
+    "sheet_above",
+    "sheet_at",
+    "sheet_below",
+    "sheet_unrated",
+    "sheet_gap",
+    "sheet_target_short",
+    "sheet_self",
+    "sheet_manager_row",
+    "sheet_notes",
+    "sheet_competency",
+    "sheet_target_changed",
+    "sheet_reset_confirm",
+    "sheet_reset_done",
+    "sheet_imported",
+    "sheet_import_failed",
+    "sheet_import_other_role",
+    "sheet_chart_label",
+    "sheet_compare_failed",
+)
+
+
+def has_sheet(role: Role) -> bool:
+    """A role gets a self-assessment sheet when it has targets to assess."""
+    return bool(role.targets)
+
+
+def has_readiness(change: StepChange) -> bool:
+    """A step up a path gets a readiness sheet when its higher role has targets."""
+    return has_sheet(change.after)
+
+
+@dataclass(frozen=True)
+class Box:
+    """One box of a rating row: a level of the scale, perhaps a target."""
+
+    level: int
+    label: str | None  # the scale's label of this level
+    is_target: bool  # the target of the sheet's role (readiness: of the higher role)
+    is_previous: bool = False  # readiness sheets: the target of the lower role
+
+
+@dataclass(frozen=True)
+class SheetItem:
+    """One competency on a sheet with its boxes."""
+
+    competency: Competency
+    target: int
+    boxes: tuple[Box, ...]
+    previous: int | None = None  # readiness sheets: target before the step (None: new)
+
+
+@dataclass(frozen=True)
+class SheetGroup:
+    group: CompetencyGroup
+    items: tuple[SheetItem, ...]
+
+
+class SheetParts:
+    """What the sheets of one handbook share, made once: items and HTML fragments.
+
+    The HTML of a competency block depends only on the competency, its target, the target
+    before (readiness sheets) and the kind of sheet; the head, tools and end of a sheet only
+    on the handbook and a few texts. At 1,000 roles of 40 competencies each recurs hundreds
+    of times, so it is rendered once by its template (its output escaped like any other)
+    and reused. One instance serves the sheets of one handbook.
+    """
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self.words = Words(handbook)
+        self._items: dict[tuple[str, int, int | None], SheetItem] = {}
+        self._boxes: dict[tuple[int, int | None], tuple[Box, ...]] = {}
+        self._fragments = Fragments()
+
+    @cached_property
+    def places(self) -> dict[str, tuple[int, int]]:
+        """Competency id -> (index of its group, index in the group): the catalogue order."""
+        return {
+            competency.id: (group_index, index)
+            for group_index, group in enumerate(self.handbook.groups)
+            for index, competency in enumerate(group.competencies)
+        }
+
+    @cached_property
+    def _footer_words(self) -> str:
+        t = self.words.t
+        return (
+            f"--ch-sheet-page: {css_string(t['sheet_page'] + ' ')}; "
+            f"--ch-sheet-of: {css_string(' ' + t['sheet_of'] + ' ')};"
+        )
+
+    def footer(self, subject: str) -> Markup:
+        """CSS custom properties for the ``@page`` margin boxes: subject, edition, page n of m."""
+        footer = css_string(self.words.footer(subject))
+        return Markup(f"--ch-sheet-footer: {footer}; {self._footer_words}")
+
+    @cached_property
+    def script_texts(self) -> Markup:
+        """The UI texts sheet.js shows, as escaped JSON (see ``_script_data``)."""
+        t = self.words.t
+        return escape(_json({key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS}))
+
+    def item(self, competency_id: str, target: int, previous: int | None = None) -> SheetItem:
+        """The item of a competency with its target (and, on readiness sheets, the one before)."""
+        key = (competency_id, target, previous)
+        item = self._items.get(key)
+        if item is None:
+            competency = self.handbook.competency(competency_id)
+            item = SheetItem(competency, target, self._boxes_of(target, previous), previous)
+            self._items[key] = item
+        return item
+
+    def _boxes_of(self, target: int, previous: int | None) -> tuple[Box, ...]:
+        found = self._boxes.get((target, previous))
+        if found is None:
+            found = self._boxes[target, previous] = boxes(self.handbook, target, previous)
+        return found
+
+    @jinja2.pass_environment
+    def items_html(
+        self, env: jinja2.Environment, items: Iterable[SheetItem], readiness: bool
+    ) -> Markup:
+        """The blocks of ``items`` (``sheet_item.html.j2``) one after the other."""
+        return Markup("".join([self._item_html(env, item, readiness) for item in items]))
+
+    @jinja2.pass_environment
+    def fragment(self, env: jinja2.Environment, template: str, **context: Hashable) -> Markup:
+        """A part that many sheets share (head, tools, end), rendered with ``handbook``."""
+        key = tuple(sorted(context.items()))
+        return self._fragments.render(
+            env, template, key, handbook=self.handbook, edition=self.words.edition, **context
+        )
+
+    def _item_html(self, env: jinja2.Environment, item: SheetItem, readiness: bool) -> Markup:
+        key = (item.competency.id, item.target, item.previous, readiness)
+        return self._fragments.render_with(
+            env,
+            ITEM_TEMPLATE,
+            key,
+            lambda: {
+                "item": item,
+                "readiness": readiness,
+                "faces": tuple((box, self._face(env, box)) for box in item.boxes),
+            },
+        )
+
+    def _face(self, env: jinja2.Environment, box: Box) -> Markup:
+        """What a box shows (``sheet_box.html.j2``): the same in every item and both rows."""
+        return self._fragments.render(env, BOX_TEMPLATE, box, box=box)
+
+
+@dataclass(frozen=True)
+class CompareOption:
+    """An entry of the summary's "compare with" list (sheet.js adds the other roles)."""
+
+    role_id: str
+    label: str  # "Soll-Niveau dieser Rolle", "Account Supervisor (nächster Schritt)"
+    is_default: bool = False
+
+
+@dataclass(frozen=True)
+class RoleSheet:
+    role: Role
+    groups: tuple[SheetGroup, ...]
+    compare: tuple[CompareOption, ...]  # the role and its next steps, the default one marked
+    data: Markup  # JSON for sheet.js, escaped like any text (see _script_data)
+    footer: Markup  # CSS custom properties for the printed footer (see css_string)
+    parts: SheetParts = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ReadinessSheet:
+    change: StepChange
+    title: str  # "Account Representative → Account Manager"
+    legend: tuple[tuple[str, str], ...]  # (kind of box, what it means)
+    intro: str  # what the sheet holds, and when the step usually comes
+    groups: tuple[SheetGroup, ...]
+    extras: tuple[tuple[str | None, str], ...]  # other new requirements: (label, text)
+    footer: Markup
+    parts: SheetParts = field(compare=False, repr=False)
+
+
+def css_string(value: str) -> Markup:
+    """``value`` as a CSS string literal that is inert in HTML, Markdown and YAML alike.
+
+    Every character but ASCII letters and digits becomes a six-digit CSS escape (spaces too:
+    CSS swallows one space after an escape), so the result holds only ``[A-Za-z0-9\\"]``:
+    no markup, no way out of the string.
+    """
+    body = _NOT_CSS_SAFE.sub(lambda match: f"\\{ord(match.group()):06X}", value)
+    return Markup(f'"{body}"')
+
+
+def boxes(handbook: Handbook, target: int, previous: int | None = None) -> tuple[Box, ...]:
+    return tuple(
+        Box(level.value, level.label, level.value == target, level.value == previous)
+        for level in handbook.scale.levels
+    )
+
+
+def _grouped(parts: SheetParts, items: Iterable[SheetItem]) -> tuple[SheetGroup, ...]:
+    """Items in catalogue order, grouped by competency group; empty groups left out."""
+    place = parts.places
+    ranked = sorted(items, key=lambda item: place[item.competency.id])
+    groups = parts.handbook.groups
+    return tuple(
+        SheetGroup(groups[index], tuple(members))
+        for index, members in groupby(ranked, key=lambda item: place[item.competency.id][0])
+    )
+
+
+def _compare_options(
+    relations: Relations, role: Role, t: dict[str, str]
+) -> tuple[CompareOption, ...]:
+    """The role itself, then its next steps (path order); the first next step is the default.
+
+    Only these are on the page; sheet.js adds every other role from ``catalogue.json``.
+    """
+    following = (p.next for p in relations.positions.get(role.id, ()) if p.next is not None)
+    next_roles = list({r.id: r for r in following if r.id != role.id}.values())
+    if len(next_roles) > 1:
+        next_roles.sort(key=relations.roles_in_order.index)
+    default = next_roles[0].id if next_roles else role.id
+    own = CompareOption(role.id, t["sheet_compare_own"], is_default=default == role.id)
+    steps = (
+        CompareOption(r.id, f"{r.title} ({t['sheet_compare_next']})", r.id == default)
+        for r in next_roles
+    )
+    return (own, *steps)
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _script_data(parts: SheetParts, relations: Relations, role: Role) -> Markup:
+    """What sheet.js needs and cannot read from the form: this role's targets, the UI texts.
+
+    JSON with sorted keys, escaped like any text. The texts, the same on every sheet and the
+    larger part, are escaped once (``SheetParts.script_texts``) and added as the last member.
+    """
+    handbook = parts.handbook
+    data = {
+        "handbook": handbook.title,
+        "role": role.id,
+        "edition": handbook.version or "",
+        "targets": relations.targets(role),
+        "catalogue": urls.CATALOGUE_JSON,  # at the site root: every role, for "compare with"
+        "csv": csv_rules(handbook.language),
+    }
+    assert max(data) < "texts"  # so that "texts" is the last member, as sort_keys has it
+    return escape(_json(data)[:-1] + ',"texts":') + parts.script_texts + escape("}")
+
+
+def role_sheet(
+    handbook: Handbook, relations: Relations, role: Role, parts: SheetParts | None = None
+) -> RoleSheet:
+    """The self-assessment sheet of one role (``parts``: shared with the handbook's sheets)."""
+    parts = parts or SheetParts(handbook)
+    items = [parts.item(t.competency_id, t.level) for t in role.targets]
+    return RoleSheet(
+        role=role,
+        groups=_grouped(parts, items),
+        compare=_compare_options(relations, role, parts.words.t),
+        data=_script_data(parts, relations, role),
+        footer=parts.footer(role.title),
+        parts=parts,
+    )
+
+
+def _readiness_item(parts: SheetParts, change: LevelChange) -> SheetItem:
+    assert change.after is not None
+    return parts.item(change.competency.id, change.after, change.before)
+
+
+def readiness_sheet(
+    handbook: Handbook, change: StepChange, parts: SheetParts | None = None
+) -> ReadinessSheet:
+    """What rises or is new from one step of a path to the next, as a conversation sheet."""
+    parts = parts or SheetParts(handbook)
+    words, t = parts.words, parts.words.t
+    items = [_readiness_item(parts, c) for c in (*change.raised, *change.added)]
+    before, after = change.before.title, change.after.title
+    intro = t["readiness_intro"].format(before=before, after=after)
+    if change.step.typical_years is not None:
+        intro += " " + words.count("readiness_typical_years", change.step.typical_years)
+    return ReadinessSheet(
+        change,
+        title=f"{before} → {after}",
+        legend=(
+            ("target", t["readiness_legend_after"].format(role=after)),
+            ("previous", t["readiness_legend_before"].format(role=before)),
+            ("choice", t["sheet_legend_choice"]),
+        ),
+        intro=intro,
+        groups=_grouped(parts, items),
+        extras=_extras(words, change),
+        footer=parts.footer(f"{before} → {after}"),
+        parts=parts,
+    )
+
+
+def _extras(words: Words, change: StepChange) -> tuple[tuple[str | None, str], ...]:
+    """Requirements besides competencies that the higher role adds, as (label, text) lines."""
+    t = words.t
+    lines: list[tuple[str | None, str]] = []
+    before_years, after_years = change.experience_years
+    if after_years is not None and after_years != before_years:
+        lines.append((None, t["readiness_experience"].format(years=words.years(after_years))))
+    for kind, texts in change.new_requirements.items():
+        lines.append((t[f"readiness_{kind}"], ", ".join(texts)))
+    return tuple(lines)
+
+
+def _with_style(page: str, template: str, title: str, sheet: object) -> Iterator[Page]:
+    """A sheet page and the small stylesheet beside it that names it in the printed footer."""
+    yield Page(page, template, title, {"sheet": sheet, "stylesheet": urls.stylesheet(page)})
+    yield Page(urls.stylesheet(page), STYLE_TEMPLATE, title, {"sheet": sheet})
+
+
+def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
+    """A self-assessment sheet per role, then a readiness sheet per step of every path.
+
+    Each sheet comes with a stylesheet beside it (not a page: a static file MkDocs copies),
+    because the site's Content-Security-Policy allows no inline style.
+    """
+    parts = SheetParts(handbook)
+    t = parts.words.t
+    for role in relations.roles_in_order:
+        if has_sheet(role):
+            own = role_sheet(handbook, relations, role, parts)
+            title = f"{t['sheet']}: {role.title}"
+            yield from _with_style(urls.sheet_page(role.id), SHEET_TEMPLATE, title, own)
+    for path in handbook.paths:
+        for change in relations.step_changes[path.id]:
+            if has_readiness(change):
+                step = readiness_sheet(handbook, change, parts)
+                page = urls.readiness_page(path.id, change.index + 1)
+                title = f"{t['readiness']}: {step.title}"
+                yield from _with_style(page, READINESS_TEMPLATE, title, step)

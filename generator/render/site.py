@@ -1,0 +1,63 @@
+"""Render: the MkDocs side of a handbook: settings that follow the catalogue, a standalone tree.
+
+The same settings are applied by the MkDocs hook (``mkdocs build``/``serve`` at the project
+root) and written into the ``mkdocs.yml`` of a generated tree, which builds without the hook
+(plain ``mkdocs build -f OUT/mkdocs.yml``, or MkDocs-compatible tools that run no hooks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..model.handbook import Handbook
+from ..resources import BASE_CONFIG, OVERRIDES, STATIC_DOCS
+from . import text
+from .words import Words
+
+
+def settings(handbook: Handbook, nav: list[Any]) -> dict[str, Any]:
+    """MkDocs settings that depend on the catalogue (title, language, nav, edition)."""
+    return {
+        "site_name": text.plain_html(handbook.title),
+        "nav": nav,
+        "language": handbook.language,
+        "extra": {"handbook_imprint": text.plain_html(_imprint(handbook))},
+    }
+
+
+def _imprint(handbook: Handbook) -> str:
+    """The footer line: "Beispiel GmbH · Ausgabe 2026.1" (either part may be missing)."""
+    words = Words(handbook)
+    return words.joined(handbook.organisation, words.edition)
+
+
+def standalone_config(handbook: Handbook, nav: list[Any]) -> str:
+    """The ``mkdocs.yml`` of a generated tree: the project's config, made self-contained."""
+    config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
+    values = settings(handbook, nav)
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    config["site_name"] = values["site_name"]
+    config["nav"] = values["nav"]
+    config["theme"]["language"] = values["language"]
+    config["theme"]["custom_dir"] = "overrides"
+    config.setdefault("extra", {}).update(values["extra"])
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin["search"]["lang"] = values["language"]
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: the nav can be long
+    return yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False)
+
+
+def static_files() -> dict[str, bytes]:
+    """The project's own assets and theme overrides, as files of a generated tree."""
+    files = {}
+    for folder, prefix in ((STATIC_DOCS, "docs"), (OVERRIDES, "overrides")):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                files[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+    return files

@@ -1,0 +1,144 @@
+"""Render: the one owner of page paths and links (as MkDocs' ``File`` or Pelican's URL settings).
+
+Every page, sheet and download has its path here, relative to the docs folder as MkDocs sees
+it (``roles/account-manager.md``), and every link between them is made here. A template
+never puts a link together: views hand it ready ``Link``s. With MkDocs' ``use_directory_urls``
+the page ``roles/x.md`` is served at ``roles/x/``; links between pages name the Markdown
+files, and MkDocs turns them into URLs and checks that each target exists.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from ..contract import ID_PATTERN
+from ..model.handbook import CareerPath, Competency, CompetencyGroup, Family, Role
+
+HOME = "index.md"
+GUIDE = "guide.md"
+SECURITY = "security.md"
+CHANGES = "changes.md"
+MATRIX = "matrix/index.md"
+COMPETENCIES = "competencies/index.md"
+CATALOGUE_JSON = "catalogue.json"
+MATRIX_CSV = "matrix.csv"
+SHEETS = "sheets"  # the folder of every sheet, out of the navigation (``not_in_nav``)
+
+_SAFE_TARGET = re.compile(r"^[a-z0-9./_-]*(#[a-z0-9_-]+)?$")
+
+
+def _id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(f"not an id, cannot be part of a page path: {value!r}")
+    return value
+
+
+def role_page(role_id: str) -> str:
+    return f"roles/{_id(role_id)}.md"
+
+
+def competency_page(competency_id: str) -> str:
+    return f"competencies/{_id(competency_id)}.md"
+
+
+def family_page(family_id: str) -> str:
+    """An index page, so that Material shows it as its navigation section's own page."""
+    return f"families/{_id(family_id)}/index.md"
+
+
+def path_page(path_id: str) -> str:
+    return f"paths/{_id(path_id)}.md"
+
+
+def family_matrix_page(family_id: str) -> str:
+    return f"matrix/{_id(family_id)}.md"
+
+
+def sheet_page(role_id: str) -> str:
+    """A role's self-assessment sheet, ``sheets/<role>/`` on the site."""
+    return f"{SHEETS}/{_id(role_id)}.md"
+
+
+def readiness_page(path_id: str, step: int) -> str:
+    """The readiness sheet of step ``step`` (2 or more) of a path, ``sheets/<path>/step-<n>/``.
+
+    In a folder of its own, so that no role's sheet can have the same name.
+    """
+    return f"{SHEETS}/{_id(path_id)}/step-{step}.md"
+
+
+def stylesheet(page: str) -> str:
+    """The small stylesheet beside a sheet that names it in the printed footer."""
+    return page.removesuffix(".md") + ".css"
+
+
+def group_anchor(group_id: str) -> Markup:
+    """A competency group's section (on the catalogue and role pages); safe as an id."""
+    return Markup(f"group-{_id(group_id)}")
+
+
+def step_anchor(number: int) -> Markup:
+    """The section of a path page on what changes at step ``number`` (1-based)."""
+    return Markup(f"step-{int(number)}")
+
+
+def href(from_page: str, target: str, anchor: str | None = None) -> Markup:
+    """A link from the page ``from_page`` to ``target`` (both docs paths), ready for Markdown.
+
+    Safe in Markdown link targets, HTML attributes and YAML alike: paths are made of ids.
+    """
+    return _href(posixpath.dirname(from_page), target, anchor)
+
+
+@lru_cache(maxsize=1 << 16)  # the pages of one folder share their links: each is made once
+def _href(folder: str, target: str, anchor: str | None) -> Markup:
+    link = "" if target == "" else posixpath.relpath(target, folder or ".")
+    link = f"{link}#{anchor}" if anchor else link
+    if not _SAFE_TARGET.match(link):
+        raise ValueError(f"unsafe link target: {link!r}")
+    return Markup(link)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as a page shows it: its text (escaped when shown) and its target."""
+
+    text: str
+    href: Markup
+
+
+class PageLinks:
+    """Links from one page to the handbook's pages: ``PageLinks("index.md").role(role)``."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    def to(self, target: str, text: str, anchor: str | None = None) -> Link:
+        return Link(text, href(self.page, target, anchor))
+
+    def here(self, anchor: str, text: str) -> Link:
+        """A section of this page."""
+        return Link(text, href(self.page, "", anchor))
+
+    def role(self, role: Role, anchor: str | None = None) -> Link:
+        return self.to(role_page(role.id), role.title, anchor)
+
+    def competency(self, competency: Competency) -> Link:
+        return self.to(competency_page(competency.id), competency.name)
+
+    def group(self, group: CompetencyGroup) -> Link:
+        return self.to(COMPETENCIES, group.name, group_anchor(group.id))
+
+    def family(self, family: Family) -> Link:
+        return self.to(family_page(family.id), family.name)
+
+    def path(self, path: CareerPath, anchor: str | None = None) -> Link:
+        return self.to(path_page(path.id), path.title, anchor)
+
+    def family_matrix(self, family: Family) -> Link:
+        return self.to(family_matrix_page(family.id), family.name)

@@ -1,0 +1,74 @@
+"""Render: texts made from UI strings and values: numbers, counts, money, the edition.
+
+Python decides every such text once, here, and templates only show it: one number formatter,
+one plural rule, one edition and one sheet footer for every place that shows them.
+"""
+
+from __future__ import annotations
+
+from ..model.handbook import Handbook, Salary
+from .i18n import STRINGS
+
+_CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
+_MAX_DECIMALS = 6
+
+
+class Words:
+    """The texts of one handbook, in its language."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.language = handbook.language
+        self.version = handbook.version
+        self.t = STRINGS[handbook.language]
+
+    def number(self, value: float, *, decimals: int | None = None) -> str:
+        """``91500`` -> "91.500" (de) or "91,500" (en); ``2.5`` -> "2,5"; no trailing zeros
+        unless ``decimals`` asks for a fixed number of them (money)."""
+        if decimals is None and float(value).is_integer():
+            text = f"{int(value):,}"
+        elif decimals is None:
+            text = f"{value:,.{_MAX_DECIMALS}f}".rstrip("0").rstrip(".")
+        else:
+            text = f"{value:,.{decimals}f}"
+        if self.language == "de":
+            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return text
+
+    def count(self, key: str, number: float, **values: str) -> str:
+        """``count("roles", 6)`` -> "6 Rollen", from ``count_roles_one``/``count_roles_other``."""
+        template = self.t[f"count_{key}_one" if number == 1 else f"count_{key}_other"]
+        return template.format(n=self.number(number), **values)
+
+    def years(self, number: float) -> str:
+        """ "1 Jahr", "2,5 Jahre"."""
+        return self.count("years", number)
+
+    def money(self, value: float, currency: str) -> str:
+        symbol = _CURRENCY_SYMBOLS.get(currency.upper(), currency)
+        number = self.number(value, decimals=None if float(value).is_integer() else 2)
+        if self.language == "de" or len(symbol) > 1:
+            return f"{number} {symbol}"
+        return f"{symbol}{number}"
+
+    def salary(self, salary: Salary) -> str:
+        """ "91.500 € brutto/Jahr" (de), "€91,500 gross/year" (en); a range with an en dash."""
+        if salary.amount is not None:
+            money = self.money(salary.amount, salary.currency)
+        else:
+            low = self.money(salary.minimum or 0, salary.currency)
+            high = self.money(salary.maximum or 0, salary.currency)
+            money = f"{low} – {high}"
+        return f"{money} {self.t['per_year' if salary.period == 'year' else 'per_month']}"
+
+    @property
+    def edition(self) -> str | None:
+        """ "Ausgabe 2026.1", or None when the catalogue names no edition."""
+        return self.t["edition"].format(version=self.version) if self.version else None
+
+    def footer(self, subject: str) -> str:
+        """The printed footer of a sheet: "Account Manager · Ausgabe 2026.1"."""
+        return f"{subject} · {self.edition}" if self.edition else subject
+
+    def joined(self, *parts: str | None) -> str:
+        """The given texts that exist, joined by " · "."""
+        return " · ".join(part for part in parts if part)

@@ -1,0 +1,5 @@
+"""Stage 5, write: the only code that touches the output folder.
+
+- ``writer``: makes a folder hold exactly the generated files, swapped in atomically;
+- ``forked``: work done in a forked process, so that a second part uses a second core.
+"""

@@ -1,0 +1,219 @@
+"""Write: make a folder hold exactly the generated files, swapped in atomically.
+
+The new tree is assembled beside the output folder (unchanged files hard-linked, changed
+files written) and then swapped in with one atomic exchange, so a generation that is killed
+midway leaves the previous output or the new one, complete, never a mix. A manifest records
+which files are ours: files someone else put there are carried over untouched, our stale
+files disappear, and a run that changes nothing writes nothing.
+
+Files are not fsync'ed: a killed process loses nothing the kernel has accepted, and the tree
+can always be generated again; syncing every file made a full rewrite many times slower.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path, PurePosixPath
+
+from ..errors import OutputError
+from .forked import Forked
+
+MANIFEST = ".handbook-manifest.json"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+
+Files = Mapping[str, bytes] | Iterable[tuple[str, bytes]]
+Staged = tuple[dict[str, str], tuple[str, ...]]  # name -> digest of every file, names written
+
+
+def write(files: Files, out: Path, *, alongside: Sequence[Files] = ()) -> WriteReport:
+    """Make ``out`` hold exactly ``files`` (plus any files that are not ours).
+
+    ``files`` may be a generator of (name, data) pairs: each file is compared and, if it
+    changed, written into the staging tree as it comes, so only one is held in memory. Each
+    source in ``alongside`` (more such generators) is staged at the same time by a forked
+    process where that is safe, else here after ``files``. Any error, in the files or while
+    producing them, leaves ``out`` as it was.
+    """
+    out = Path(os.path.realpath(out))  # a link to the output folder: work on its target
+    old = _manifest(out)
+    staging = out.with_name(f".{out.name}.handbook-new")
+    _remove_tree(staging)  # left over from a run that was killed
+    _remove_tree(out.with_name(f".{out.name}.handbook-old"))
+    workers: list[Forked[Staged]] = []
+    try:
+        workers = [Forked(partial(_stage_changes, s, out, old, staging)) for s in alongside]
+        staged = [_stage_changes(files, out, old, staging)]
+        staged += [worker.result() for worker in workers]
+        digests, written = _merge(staged)
+        removed = tuple(sorted(n for n in old if n not in digests))
+        if out.exists() and not written and not removed and set(old) == set(digests):
+            return WriteReport((), (), len(digests))
+        staging.mkdir(parents=True, exist_ok=True)
+        _carry_over(out, staging, skip={MANIFEST, *written, *removed})
+        _remove_emptied_folders(staging, removed)
+        manifest = json.dumps(digests, indent=1, sort_keys=True).encode()
+        _write_file(staging / MANIFEST, manifest)
+    except BaseException:
+        for worker in workers:
+            worker.cancel()
+        _remove_tree(staging)
+        raise
+    _swap(staging, out)
+    return WriteReport(written, removed, len(digests) - len(written))
+
+
+def _merge(parts: list[Staged]) -> Staged:
+    digests: dict[str, str] = {}
+    written: list[str] = []
+    for part_digests, part_written in parts:
+        twice = part_digests.keys() & digests.keys()
+        if twice:
+            raise OutputError(f"{min(twice)!r} was generated twice")
+        digests.update(part_digests)
+        written += part_written
+    return digests, tuple(sorted(written))
+
+
+def _stage_changes(files: Files, out: Path, old: dict[str, str], staging: Path) -> Staged:
+    """Write each file that differs from ``out`` into ``staging``; name -> digest, written."""
+    digests: dict[str, str] = {}
+    written: list[str] = []
+    for name, data in files.items() if isinstance(files, Mapping) else files:
+        _check_path(name)
+        digests[name] = hashlib.sha256(data).hexdigest()
+        if _holds(out / name, data):
+            continue
+        if name not in old and os.path.lexists(out / name):
+            raise OutputError(
+                f"refusing to overwrite {out / name}: 'handbook generate' did not write it"
+            )
+        _write_file(staging / name, data)
+        written.append(name)
+    return digests, tuple(sorted(written))
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file with exactly ``data`` in it."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _check_path(name: str) -> None:
+    if not _is_safe(name):
+        raise OutputError(f"refusing to write outside the output folder: {name!r}")
+    if PurePosixPath(name).parts[0] == MANIFEST:
+        raise OutputError(f"{name!r} is the name of the output folder's manifest")
+
+
+def _is_safe(name: str) -> bool:
+    """A relative path inside the output folder, written with forward slashes."""
+    path = PurePosixPath(name)
+    return (
+        bool(path.parts) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
+    )
+
+
+def _manifest(out: Path) -> dict[str, str]:
+    if not out.exists():
+        return {}
+    if not out.is_dir():
+        raise OutputError(f"{out} exists and is not a folder")
+    manifest = out / MANIFEST
+    if not manifest.is_file():
+        if any(out.iterdir()):
+            raise OutputError(
+                f"{out} is not empty and was not made by 'handbook generate': "
+                "choose an empty or new folder"
+            )
+        return {}
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise OutputError(f"cannot read {manifest}: {error}") from error
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if _is_safe(str(k))}
+
+
+def _carry_over(out: Path, staging: Path, skip: set[str]) -> None:
+    """Hard-link every existing file into the new tree, except the ones named in ``skip``."""
+    if not out.exists():
+        return
+    for folder, dirs, names in os.walk(out):
+        relative = Path(folder).relative_to(out)
+        (staging / relative).mkdir(parents=True, exist_ok=True)
+        linked_dirs = [d for d in dirs if (Path(folder) / d).is_symlink()]  # not walked into
+        for name in [*names, *linked_dirs]:
+            if (relative / name).as_posix() not in skip:
+                _link(Path(folder) / name, staging / relative / name)
+
+
+def _link(source: Path, target: Path) -> None:
+    """Hard-link ``source`` (a link stays a link); copy where hard links are not supported."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _remove_emptied_folders(staging: Path, removed: tuple[str, ...]) -> None:
+    """Remove folders that only held files of ours that are gone now."""
+    folders = {parent for name in removed for parent in PurePosixPath(name).parents}
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        path = staging / folder
+        if folder.parts and path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:  # the first file of its folder: make the folder, once
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in place of ``out`` in one step where the system allows it."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    exchange = getattr(libc, "renameat2", None)
+    result = -1
+    if exchange is not None:
+        result = exchange(_AT_FDCWD, bytes(staging), _AT_FDCWD, bytes(out), _RENAME_EXCHANGE)
+    retired = out.with_name(f".{out.name}.handbook-old")
+    if result == 0:
+        os.rename(staging, retired)
+    else:  # no atomic exchange here: two renames, with a very short gap
+        os.rename(out, retired)
+        os.rename(staging, out)
+    _remove_tree(retired)
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
