@@ -1,7 +1,9 @@
 """Downloads beside the pages: ``catalogue.json`` (the whole catalogue) and ``matrix.csv``.
 
 ``catalogue.json`` mirrors the catalogue format (same field names; absent optional fields
-left out), lists in catalogue order, object keys sorted, text exactly as written.
+left out), lists in catalogue order but ``roles`` in the handbook's role order (family order
+of handbook.yaml, then rank, then title, then id: ``Relations.roles_in_order``, which the
+sheets' "compare with" list keeps as it is), object keys sorted, text exactly as written.
 ``matrix.csv`` is the role × competency matrix for spreadsheets: UTF-8 with a byte order mark
 (so Excel reads umlauts), ``;`` as separator in German (Excel's default there), ``,`` in
 English, and every text cell that a spreadsheet would run as a formula neutralised.
@@ -27,12 +29,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def export_files(handbook: Handbook, relations: Relations) -> dict[str, str]:
     """Relative path -> text of every download file."""
     return {
-        CATALOGUE_JSON: catalogue_json(handbook),
+        CATALOGUE_JSON: catalogue_json(handbook, relations),
         MATRIX_CSV: matrix_csv(handbook, build_matrix(handbook, relations)),
     }
 
 
-def catalogue_json(handbook: Handbook) -> str:
+def catalogue_json(handbook: Handbook, relations: Relations | None = None) -> str:
+    roles = (relations or Relations(handbook)).roles_in_order
     data = _prune(
         {
             "title": handbook.title,
@@ -45,7 +48,7 @@ def catalogue_json(handbook: Handbook) -> str:
                 for f in handbook.families
             ],
             "competency_groups": [_group(g) for g in handbook.groups],
-            "roles": [_role(r) for r in handbook.roles],
+            "roles": [_role(r) for r in roles],
             "paths": [_path(p) for p in handbook.paths],
         }
     )

@@ -358,6 +358,14 @@ def test_catalogue_json_keeps_text_as_written() -> None:
     assert "label" not in data["scale"][1]
 
 
+@pytest.mark.parametrize("name", ["small-de", "small-en", "default"])
+def test_catalogue_json_lists_roles_in_role_order(name: str) -> None:
+    """Assert that catalogue.json lists roles by family, rank, title, id (sheet.js keeps it)."""
+    book = handbook(name)
+    data = json.loads(catalogue_json(book))
+    assert [r["id"] for r in data["roles"]] == [r.id for r in Relations(book).roles_in_order]
+
+
 def test_catalogue_json_keeps_markup_characters(
     catalogue: Callable[[dict[str, Any]], Path],
 ) -> None:
