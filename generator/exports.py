@@ -23,7 +23,10 @@ from .relations import Relations
 
 CATALOGUE_JSON = "catalogue.json"
 MATRIX_CSV = "matrix.csv"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell starting with one of these runs as a formula in a spreadsheet; FORMULA_PREFIX
+# before it keeps it text. The sheets' CSV export reads both from the page (generator/sheets.py).
+FORMULA_START = "=+-@\t\r"
+FORMULA_PREFIX = "'"
 
 
 def export_files(handbook: Handbook, relations: Relations) -> dict[str, str]:
@@ -158,4 +161,4 @@ def matrix_csv(handbook: Handbook, matrix: Matrix) -> str:
 
 def neutralise(cell: str) -> str:
     """A text cell that starts like a formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'``."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+    return FORMULA_PREFIX + cell if cell.startswith(tuple(FORMULA_START)) else cell

@@ -24,7 +24,7 @@ from itertools import groupby
 import jinja2
 from markupsafe import Markup
 
-from .exports import CATALOGUE_JSON
+from .exports import CATALOGUE_JSON, FORMULA_PREFIX, FORMULA_START
 from .fragments import Fragments
 from .i18n import STRINGS
 from .model import Competency, CompetencyGroup, Handbook, Role
@@ -292,7 +292,11 @@ def _script_data(parts: SheetParts, relations: Relations, role: Role) -> Markup:
         "edition": handbook.version or "",
         "targets": relations.targets(role),
         "catalogue": CATALOGUE_JSON,  # beside the site root: every role, for "compare with"
-        "separator": CSV_SEPARATOR[handbook.language],
+        "csv": {  # the CSV export's rules, the same as matrix.csv's (generator/exports.py)
+            "separator": CSV_SEPARATOR[handbook.language],
+            "formula_start": FORMULA_START,
+            "prefix": FORMULA_PREFIX,
+        },
     }
     assert max(data) < "texts"  # so that "texts" is the last member, as sort_keys has it
     return escape(_json(data)[:-1] + ',"texts":') + parts.script_texts + escape("}")

@@ -318,7 +318,7 @@ def test_matrix_overview_links_each_family_page_and_the_downloads(
     assert "](../../matrix/ops.md)" in files["families/ops/index.md"]
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx"])
+@pytest.mark.parametrize("text", ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"])
 def test_formula_like_cells_are_neutralised(text: str) -> None:
     """Assert that a cell a spreadsheet would run as a formula gets a leading quote."""
     assert neutralise(text) == f"'{text}"

@@ -174,11 +174,11 @@ def test_script_data_holds_only_this_roles_targets(
     assert data["handbook"] == handbook.title
     assert data["targets"] == relations.targets(handbook.role("account-manager"))
     assert data["catalogue"] == "catalogue.json"
-    assert data["separator"] == ";"
+    assert data["csv"] == {"separator": ";", "formula_start": "=+-@\t\r", "prefix": "'"}
     assert data["texts"]["below"] == "unter Soll"
     assert "Die anderen Rollen konnten nicht geladen werden" in data["texts"]["compare_failed"]
     assert set(data) == {
-        "handbook", "role", "edition", "targets", "catalogue", "separator", "texts"
+        "handbook", "role", "edition", "targets", "catalogue", "csv", "texts"
     }  # fmt: skip
 
 

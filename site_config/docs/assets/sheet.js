@@ -594,10 +594,13 @@
   };
 
   Sheet.prototype.csv = function () {
-    var separator = this.data.separator;
+    var rules = this.data.csv; // the generator's rules, the same as matrix.csv's
+    var separator = rules.separator;
     var cell = function (value) {
       var text = value === null || value === undefined ? "" : String(value);
-      if (!/^[-+]?\d+$/.test(text) && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+      if (typeof value === "string" && text && rules.formula_start.indexOf(text[0]) >= 0) {
+        text = rules.prefix + text; // text only: numbers stay numbers
+      }
       if (text.indexOf(separator) >= 0 || /["\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
       return text;
     };
