@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ROOT   ?= catalogues
 PORT   ?= 8000
 
-.PHONY: setup serve test lint typecheck pytest validate build generate schemas golden bench clean
+.PHONY: setup serve test lint typecheck js pytest validate build generate schemas golden bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ setup: $(STAMP)  ## create the virtual environment with everything installed
 serve: setup  ## build and serve the handbook on http://127.0.0.1:$(PORT)/
 	$(BIN)/handbook serve $(ROOT) --port $(PORT)
 
-test: lint typecheck pytest  ## the whole test suite: lint, types, tests
+test: lint typecheck js pytest  ## the whole test suite: lint, types, the sheets' script, tests
 
 lint: setup
 	$(BIN)/ruff check generator tests site_config benchmarks
@@ -27,6 +27,15 @@ lint: setup
 
 typecheck: setup
 	$(BIN)/mypy
+
+# The sheets' ES modules (site_config/docs/assets/sheet/): ESLint and their Node tests.
+node_modules/.package-lock.json: package-lock.json  # npm ci when missing or older than the lock
+	npm ci --silent
+	@touch $@
+
+js: node_modules/.package-lock.json  ## lint and test the sheets' script (Node.js and npm)
+	npm run --silent lint
+	npm test
 
 pytest: setup
 	$(BIN)/pytest -q
@@ -50,4 +59,4 @@ bench: setup  ## benchmark S/M/L catalogues into BENCHMARKS.md
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site build $(VENV)
+	rm -rf site build $(VENV) node_modules

@@ -100,6 +100,7 @@ def test_every_sheet_control_is_reachable_by_keyboard(
     """Assert that Tab reaches every field, rating group, note and button of a sheet."""
     page.goto(base_url + _sheet_url(default_site))
     page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".ch-sheet[data-ch-ready]", state="attached")  # the script ran
     wanted = page.evaluate(
         """() => [...document.querySelectorAll(
               '.ch-sheet input, .ch-sheet select, .ch-sheet textarea, .ch-sheet button')]

@@ -319,7 +319,7 @@ def test_matrix_overview_links_each_family_page_and_the_downloads(
     assert "](../../matrix/ops.md)" in files["families/ops/index.md"]
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx"])
+@pytest.mark.parametrize("text", ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"])
 def test_formula_like_cells_are_neutralised(text: str) -> None:
     """Assert that a cell a spreadsheet would run as a formula gets a leading quote."""
     assert neutralise(text) == f"'{text}"
@@ -358,6 +358,14 @@ def test_catalogue_json_keeps_text_as_written() -> None:
     assert agent["salary"] == {"currency": "EUR", "max": 3200, "min": 2800, "period": "month"}
     assert [s["level"] for s in data["scale"]] == [1, 2, 3, 4]
     assert "label" not in data["scale"][1]
+
+
+@pytest.mark.parametrize("name", ["small-de", "small-en", "default"])
+def test_catalogue_json_lists_roles_in_role_order(name: str) -> None:
+    """Assert that catalogue.json lists roles by family, rank, title, id (sheet.js keeps it)."""
+    book = handbook(name)
+    data = json.loads(catalogue_json(book, Relations(book)))
+    assert [r["id"] for r in data["roles"]] == [r.id for r in Relations(book).roles_in_order]
 
 
 def test_catalogue_json_keeps_markup_characters(

@@ -422,7 +422,9 @@ def test_built_sheet_is_outside_material_typography(default_site: Path) -> None:
     assert "../../sheets/key-account-manager.css" in links
     assert (default_site / "sheets" / "key-account-manager.css").is_file()
     scripts = [e.attrs.get("src", "") for e in page.find("script")]
-    assert "../../assets/sheet.js" in scripts
+    assert "../../assets/sheet/main.js" in scripts
+    module = next(e for e in page.find("script") if e.attrs.get("src", "").endswith("/main.js"))
+    assert module.attrs.get("type") == "module"
     assert page.title.startswith("Selbsteinschätzungsbogen: Key Account Manager")
     sheet = next(e for e in page.elements if "ch-sheet" in e.attrs.get("class", "").split())
     assert "data-search-exclude" in sheet.attrs
@@ -433,7 +435,7 @@ def test_sheet_assets_load_only_on_sheet_pages(default_site: Path) -> None:
     page = parse(default_site / "roles" / "key-account-manager" / "index.html")
     sources = [e.attrs.get("href", "") for e in page.find("link")]
     sources += [e.attrs.get("src", "") for e in page.find("script")]
-    assert not [s for s in sources if s.endswith(("/sheet.css", "/sheet.js"))]
+    assert not [s for s in sources if s.endswith("/sheet.css") or "/assets/sheet/" in s]
 
 
 def test_years_read_the_same_on_the_path_page_and_the_readiness_sheet(

@@ -276,7 +276,7 @@ def test_export_reset_import_restores_everything(kam: Any, tmp_path: Path) -> No
     file = tmp_path / "export.json"
     file.write_text(exported, encoding="utf-8")
     kam.set_input_files(".ch-sheet-file", str(file))
-    kam.wait_for_function("document.querySelector('.ch-sheet-status').textContent !== ''")
+    kam.locator(".ch-sheet-status", has_text=re.compile(".")).wait_for()  # no eval under CSP
     assert kam.evaluate(STATE) == state
     assert kam.input_value('input[name="field-name"]') == "Erika Mustermann"
     assert json.loads(_download(kam, "export-json")) == json.loads(exported)
@@ -292,7 +292,7 @@ def test_import_refuses_another_roles_file(kam: Any, tmp_path: Path) -> None:
     file = tmp_path / "other.json"
     file.write_text(json.dumps(exported), encoding="utf-8")
     kam.set_input_files(".ch-sheet-file", str(file))
-    kam.wait_for_function("document.querySelector('.ch-sheet-status').textContent !== ''")
+    kam.locator(".ch-sheet-status", has_text=re.compile(".")).wait_for()  # no eval under CSP
     assert "anderen Rolle" in kam.locator(".ch-sheet-status").inner_text()
     assert kam.evaluate(STATE) == state
 

@@ -1,0 +1,41 @@
+// Plain data as read from JSON: objects, lists and maps checked without trusting their shape.
+
+export function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/* A map without inherited keys, so that an id such as "constructor" is only ever an id. */
+export function plainMap() {
+  return Object.create(null);
+}
+
+/* Whether `map` has `key` of its own (not inherited: "constructor" is no entry of {}). */
+export function has(map, key) {
+  return Object.prototype.hasOwnProperty.call(map, key);
+}
+
+/* The objects of a list; anything else as an empty list. */
+export function objects(value) {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/* Competency id -> level, keeping whole numbers only. */
+export function levels(value) {
+  const found = plainMap();
+  if (isObject(value)) {
+    for (const id of Object.keys(value)) {
+      if (Number.isInteger(value[id])) found[id] = value[id];
+    }
+  }
+  return found;
+}
+
+/* JSON text as data; null when there is none or it does not parse. */
+export function parseJson(text) {
+  if (typeof text !== "string") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

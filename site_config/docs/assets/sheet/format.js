@@ -1,0 +1,24 @@
+// Texts for people: placeholders filled in, levels and gaps written as the sheet shows them.
+
+import { has } from "./data.js";
+
+const DASH = "–";
+
+/* `text` with each {name} replaced by values[name]; unknown names stay as they are. */
+export function format(text, values) {
+  return String(text).replace(/\{(\w+)\}/g, (whole, key) =>
+    has(values, key) ? String(values[key]) : whole,
+  );
+}
+
+/* A level or target for a table cell: a dash when there is none. */
+export function orDash(value) {
+  return value === null || value === undefined ? DASH : String(value);
+}
+
+/* A gap with its sign: "+1", "−2" (a real minus sign), "0"; a dash when there is none. */
+export function signed(number) {
+  if (number === null || number === undefined) return DASH;
+  if (number > 0) return `+${number}`;
+  return number < 0 ? `\u2212${-number}` : "0";
+}
