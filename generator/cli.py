@@ -19,6 +19,7 @@ import click
 from . import pipeline
 from .check import schema
 from .check.report import FORMATS, format_problems
+from .check.validate import Validation
 from .errors import CatalogueError, HandbookError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,6 +57,15 @@ def _fail_cleanly(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _warn(validation: Validation) -> None:
+    """The catalogue's warnings on stderr, as ``validate`` shows them (nothing when none)."""
+    if validation.problems or validation.accepted:
+        text = format_problems(
+            validation.problems, "text", strict=False, accepted=validation.accepted
+        )
+        click.echo(text, err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="competency-handbook")
 def main() -> None:
@@ -91,7 +101,7 @@ def validate(root: str, strict: bool, fmt: str) -> None:
       handbook validate --format github   # annotations in a GitHub pull request
     """
     result = pipeline.check(Path(root), root)
-    click.echo(format_problems(result.problems, fmt, strict=strict))
+    click.echo(format_problems(result.problems, fmt, strict=strict, accepted=result.accepted))
     failing = result.errors or (strict and result.warnings)
     sys.exit(1 if failing else 0)
 
@@ -115,9 +125,11 @@ def generate(root: str, out: Path, strict: bool, changes_since: str | None) -> N
       handbook generate catalogues --out build/handbook
       mkdocs build -f build/handbook/mkdocs.yml
     """
-    report = pipeline.generate(
+    generated = pipeline.generate(
         Path(root), out, display_root=root, strict=strict, changes_since=changes_since
     )
+    _warn(generated.validation)
+    report = generated.report
     click.echo(
         f"{out}: {len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed"
@@ -145,7 +157,10 @@ def build_command(root: str, site: Path, out: Path | None, changes_since: str | 
     """
     with tempfile.TemporaryDirectory(prefix="handbook-") as temporary:
         tree = out or Path(temporary) / "tree"
-        pipeline.generate(Path(root), tree, display_root=root, changes_since=changes_since)
+        generated = pipeline.generate(
+            Path(root), tree, display_root=root, changes_since=changes_since
+        )
+        _warn(generated.validation)
         pipeline.build_site(tree, site)
     click.echo(f"site written to {site}")
 

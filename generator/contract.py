@@ -15,3 +15,20 @@ LANGUAGES = ("de", "en")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32  # nesting of YAML mappings and lists
 MAX_LEVELS = 10  # levels of a rating scale
+PAGE_SUFFIX = ".md"  # the organisation's own pages: pages/<page>.md
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")  # pages/images/<file>
+LINK_KINDS = ("role", "competency", "path", "family", "page")  # [text](role:<id>) in Markdown
+
+# Every warning's stable code, with the kind of file that carries it (where ``accept:``
+# entries for it go); "markdown" is whichever file holds the Markdown field.
+WARNINGS = {
+    "falling-target": "path",
+    "target-jump": "path",
+    "role-not-on-path": "role",
+    "no-targets": "role",
+    "unused-competency": "group",
+    "undescribed-competency": "group",
+    "similar-indicators": "group",
+    "list-needs-blank-line": "markdown",
+}
+STALE_ACCEPT = "stale-accept"  # an accept entry that matches no warning; cannot be accepted

@@ -30,10 +30,12 @@ class Problem:
     location: Location
     message: str
     severity: Severity = Severity.ERROR
+    code: str | None = None  # a warning's stable code, e.g. "falling-target"
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{self.location}: {prefix}{self.message}"
+        suffix = f" [{self.code}]" if self.code else ""
+        return f"{self.location}: {prefix}{self.message}{suffix}"
 
 
 class HandbookError(Exception):

@@ -11,6 +11,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,24 @@ def check(root: Path, display_root: str | None = None) -> Validation:
     return validate(load(root, display_root))
 
 
-def load_handbook(root: Path, display_root: str | None = None, *, strict: bool = False) -> Handbook:
-    """The validated handbook, or ``CatalogueError`` listing every problem."""
+def checked(root: Path, display_root: str | None = None, *, strict: bool = False) -> Validation:
+    """A catalogue that holds: its model, with the warnings it has (and those accepted).
+
+    Raises ``CatalogueError`` listing every problem when there are errors (or, ``strict``,
+    warnings).
+    """
     result = check(root, display_root)
     failing = [p for p in result.problems if strict or p.severity is Severity.ERROR]
     if failing or result.handbook is None:
         raise CatalogueError(failing or list(result.problems))
-    return result.handbook
+    return result
+
+
+def load_handbook(root: Path, display_root: str | None = None, *, strict: bool = False) -> Handbook:
+    """The validated handbook, or ``CatalogueError`` listing every problem."""
+    handbook = checked(root, display_root, strict=strict).handbook
+    assert handbook is not None  # checked() raises otherwise
+    return handbook
 
 
 def earlier_edition(source: str | None, root: Path, *, base: Path | None = None) -> Handbook | None:
@@ -64,8 +76,20 @@ def plan(
 
     ``changes_since`` names an earlier edition (folder or git revision) for the change page.
     """
-    handbook = load_handbook(root, display_root, strict=strict)
-    return RenderPlan(handbook, earlier_edition(changes_since, root))
+    return _planned(checked(root, display_root, strict=strict), root, changes_since)
+
+
+def _planned(validation: Validation, root: Path, changes_since: str | None) -> RenderPlan:
+    assert validation.handbook is not None  # checked() raises otherwise
+    return RenderPlan(validation.handbook, earlier_edition(changes_since, root))
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What a generation wrote, and the catalogue's warnings (to report them)."""
+
+    report: WriteReport
+    validation: Validation
 
 
 def generate(
@@ -75,14 +99,13 @@ def generate(
     display_root: str | None = None,
     strict: bool = False,
     changes_since: str | None = None,
-) -> WriteReport:
+) -> Generated:
     """Check ``root`` and write its standalone tree to ``out``; nothing is written on any
     error, and only changed files are rewritten."""
     with without_cyclic_gc():
-        render_plan = plan(
-            root, display_root=display_root, strict=strict, changes_since=changes_since
-        )
-        return write_tree(render_plan, out)
+        validation = checked(root, display_root, strict=strict)
+        render_plan = _planned(validation, root, changes_since)
+        return Generated(write_tree(render_plan, out), validation)
 
 
 def write_tree(render_plan: RenderPlan, out: Path) -> WriteReport:

@@ -233,7 +233,7 @@ def test_schema_prints_every_schema() -> None:
     assert sorted(schemas) == sorted(SCHEMA_FILES.values())
     role = schemas["role.schema.json"]
     assert role["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert role["required"] == ["title", "family", "summary", "competencies"]
+    assert role["required"] == ["title", "family", "competencies"]
     single = json.loads(invoke("schema", "path").output)
     assert single["title"] == "paths/<path>.yaml"
 

@@ -70,7 +70,8 @@ def test_unused_competency(catalogue: Catalogue) -> None:
     """Assert that a competency no role targets is a warning at its id."""
     group = GROUP + "  - id: write\n    name: Writing\n    summary: s\n    indicators: [x]\n"
     assert warnings(catalogue, {"competencies/talk.yaml": group}) == [
-        "cat/competencies/talk.yaml:14:9: warning: competency 'write' is not needed by any role"
+        "cat/competencies/talk.yaml:14:9: warning: competency 'write' is not needed by any role "
+        "[unused-competency]"
     ]
 
 
@@ -78,7 +79,7 @@ def test_role_on_no_path(catalogue: Catalogue) -> None:
     """Assert that a role on no career path is a warning at its file."""
     lone = "title: L\nfamily: team\nsummary: s\ncompetencies:\n  speak: 1\n"
     assert warnings(catalogue, {"roles/lone.yaml": lone}) == [
-        "cat/roles/lone.yaml:1:1: warning: role 'lone' is on no career path"
+        "cat/roles/lone.yaml:1:1: warning: role 'lone' is on no career path [role-not-on-path]"
     ]
 
 
@@ -87,7 +88,7 @@ def test_target_falls_along_a_path(catalogue: Catalogue) -> None:
     senior = "title: S\nfamily: team\nsummary: s\ncompetencies:\n  speak: 2\n  listen: 1\n"
     assert warnings(catalogue, {"roles/senior.yaml": senior}) == [
         "cat/paths/career.yaml:4:5: warning: target of 'listen' falls from 2 to 1 along path "
-        "'career' (junior -> senior)"
+        "'career' (junior -> senior) [falling-target]"
     ]
 
 
@@ -97,7 +98,7 @@ def test_target_jumps_more_than_two_levels(catalogue: Catalogue) -> None:
     career = "title: Career\nsteps:\n  - junior\n  - role: senior\n    typical_years: 2\n"
     assert warnings(catalogue, {"roles/senior.yaml": senior, "paths/career.yaml": career}) == [
         "cat/paths/career.yaml:4:5: warning: target of 'speak' jumps from 1 to 4 in one step of "
-        "path 'career' (junior -> senior): at most 2 levels"
+        "path 'career' (junior -> senior): at most 2 levels [target-jump]"
     ]
 
 
@@ -109,7 +110,7 @@ def test_near_duplicate_indicators(catalogue: Catalogue) -> None:
     )
     assert warnings(catalogue, {"competencies/talk.yaml": group}) == [
         "cat/competencies/talk.yaml:14:9: warning: indicators 1 and 2 of 'listen' are nearly "
-        "the same: 'Lets the others finish!'"
+        "the same: 'Lets the others finish!' [similar-indicators]"
     ]
 
 
@@ -137,7 +138,9 @@ def test_warnings_fail_only_with_strict(catalogue: Catalogue) -> None:
     """Assert that warnings are printed and exit 0, but exit 1 with --strict."""
     lone = "title: L\nfamily: team\nsummary: s\ncompetencies:\n  speak: 1\n"
     root = catalogue({**BASE, "roles/lone.yaml": lone})
-    line = f"{root}/roles/lone.yaml:1:1: warning: role 'lone' is on no career path"
+    line = (
+        f"{root}/roles/lone.yaml:1:1: warning: role 'lone' is on no career path [role-not-on-path]"
+    )
     relaxed = CliRunner().invoke(main, ["validate", str(root)])
     assert (relaxed.exit_code, relaxed.output.splitlines()) == (
         0,

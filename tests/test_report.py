@@ -52,6 +52,7 @@ def test_json_is_parseable_with_positions() -> None:
         "line": 3,
         "column": 9,
         "severity": "error",
+        "code": None,
         "message": "unknown family 'x'",
     }
     assert data["problems"][1]["severity"] == "warning"
@@ -79,5 +80,20 @@ def test_empty_reports_parse() -> None:
     assert json.loads(format_problems([], "gitlab", strict=False)) == []
     assert json.loads(format_problems([], "json", strict=False)) == {
         "problems": [],
+        "accepted": [],
         "summary": "no problems found",
     }
+
+
+def test_codes_and_accepted_warnings_are_reported() -> None:
+    """Assert that a warning's code shows in every format and accepted ones are counted."""
+    coded = Problem(Location("cat/paths/p.yaml", 4, 5), "falls", Severity.WARNING, "falling-target")
+    text = format_problems([coded], "text", strict=False, accepted=[coded, coded])
+    assert text.splitlines() == [
+        "cat/paths/p.yaml:4:5: warning: falls [falling-target]",
+        "0 errors, 1 warning, 2 accepted (warnings fail only with --strict)",
+    ]
+    assert "title=falling-target" in format_problems([coded], "github", strict=False)
+    data = json.loads(format_problems([], "json", strict=True, accepted=[coded]))
+    assert data["accepted"][0]["code"] == "falling-target"
+    assert data["summary"] == "no problems found (1 accepted)"

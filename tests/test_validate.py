@@ -116,7 +116,7 @@ def test_unknown_key_without_close_match_lists_fields(catalogue: Catalogue) -> N
     text = HANDBOOK + "colour: blue\n"
     assert problems(catalogue, {"handbook.yaml": text}) == [
         "cat/handbook.yaml:10:1: unknown field 'colour': expected one of title, organisation, "
-        "language, version, scale, families"
+        "language, version, scale, families, terms, accept"
     ]
 
 
@@ -133,7 +133,7 @@ def test_unknown_key_in_nested_mapping(catalogue: Catalogue) -> None:
 
 def test_missing_required_fields(catalogue: Catalogue) -> None:
     """Assert that each missing required field is named at its mapping's position."""
-    talk = TALK.replace("    summary: listens well\n", "")
+    talk = TALK.replace("    name: Listening\n", "")
     assert problems(
         catalogue,
         {
@@ -141,23 +141,38 @@ def test_missing_required_fields(catalogue: Catalogue) -> None:
             "competencies/talk.yaml": talk,
         },
     ) == [
-        "cat/competencies/talk.yaml:8:5: missing required field 'summary'",
+        "cat/competencies/talk.yaml:8:5: missing required field 'name'",
         "cat/roles/junior.yaml:1:1: missing required field 'title'",
     ]
 
 
 def test_empty_required_field(catalogue: Catalogue) -> None:
     """Assert that a required key without a value says what value is expected."""
-    assert problems(catalogue, {"roles/junior.yaml": role().replace("learns", "")}) == [
-        "cat/roles/junior.yaml:3:9: 'summary' needs a value: expected text"
+    assert problems(catalogue, {"roles/junior.yaml": role().replace("Junior", "")}) == [
+        "cat/roles/junior.yaml:1:7: 'title' needs a value: expected text"
     ]
 
 
+def test_summaries_may_be_left_out(catalogue: Catalogue) -> None:
+    """Assert that roles and competencies need no summary (edition 2 of the format)."""
+    talk = TALK.replace("    summary: listens well\n", "")
+    result = run(
+        catalogue,
+        {"roles/junior.yaml": role().replace("learns", ""), "competencies/talk.yaml": talk},
+    )
+    assert result.problems == ()
+    assert result.handbook is not None
+    assert result.handbook.role("junior").summary is None
+    assert result.handbook.competency("listen").summary is None
+
+
 def test_role_without_targets(catalogue: Catalogue) -> None:
-    """Assert that a role needs at least one target, whether the mapping is empty or missing."""
+    """Assert that `competencies: {}` is a role without targets (a warning), while a missing
+    mapping is still an error."""
     empty = "title: Junior\nfamily: team\nsummary: learns\ncompetencies: {}\n"
     assert problems(catalogue, {"roles/junior.yaml": empty}) == [
-        "cat/roles/junior.yaml:4:15: expected at least 1 entry, found none"
+        "cat/roles/junior.yaml:4:15: warning: role 'junior' has no targets: its page describes "
+        "it, but it gets no self-assessment sheet [no-targets]"
     ]
     assert problems(catalogue, {"roles/junior.yaml": role(targets="")}) == [
         "cat/roles/junior.yaml:4:14: 'competencies' needs a value: expected a mapping (key: value)"
@@ -612,7 +627,7 @@ def test_every_problem_reported_at_once_and_sorted(catalogue: Catalogue) -> None
         "cat/paths/career.yaml:5:5: unknown role 'nobody' in steps: expected one of junior, senior",
         "cat/roles/junior.yaml:4:1: unknown field 'colour': expected one of title, family, rank, "
         "synonyms, summary, description, responsibilities, requirements, salary, reports_to, "
-        "competencies",
+        "competencies, accept",
         "cat/roles/junior.yaml:6:10: expected a whole number, found 'x'",
         "cat/roles/senior.yaml:5:10: target level 9 is outside the scale: expected a level "
         "from 1 to 3",
@@ -625,7 +640,7 @@ def test_sorting_is_by_line_number_not_text(catalogue: Catalogue) -> None:
     assert problems(catalogue, {"handbook.yaml": text}) == [
         "cat/handbook.yaml:2:11: expected one of 'de', 'en', found 'fr'",
         "cat/handbook.yaml:10:1: unknown field 'colour': expected one of title, organisation, "
-        "language, version, scale, families",
+        "language, version, scale, families, terms, accept",
     ]
 
 

@@ -15,11 +15,14 @@ def _count(problems: Sequence[Problem], severity: Severity) -> int:
     return sum(1 for p in problems if p.severity is severity)
 
 
-def summary(problems: Sequence[Problem], *, strict: bool) -> str:
+def summary(problems: Sequence[Problem], *, strict: bool, accepted: int = 0) -> str:
+    """ "2 errors, 1 warning, 3 accepted …": what the run found, in one line."""
     errors, warnings = _count(problems, Severity.ERROR), _count(problems, Severity.WARNING)
     if not problems:
-        return "no problems found"
+        return f"no problems found ({accepted} accepted)" if accepted else "no problems found"
     parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+    if accepted:
+        parts.append(f"{accepted} accepted")
     note = ""
     if warnings:
         note = (
@@ -41,8 +44,9 @@ def _github(problem: Problem) -> str:
     level = "warning" if problem.severity is Severity.WARNING else "error"
     where = problem.location
     file = _escape_github(where.path, property_value=True)
-    message = _escape_github(problem.message)
-    return f"::{level} file={file},line={where.line},col={where.column}::{message}"
+    message = _escape_github(problem.message + (f" [{problem.code}]" if problem.code else ""))
+    title = f",title={_escape_github(problem.code, property_value=True)}" if problem.code else ""
+    return f"::{level} file={file},line={where.line},col={where.column}{title}::{message}"
 
 
 def _as_dict(problem: Problem) -> dict[str, object]:
@@ -52,6 +56,7 @@ def _as_dict(problem: Problem) -> dict[str, object]:
         "line": where.line,
         "column": where.column,
         "severity": problem.severity.value,
+        "code": problem.code,
         "message": problem.message,
     }
 
@@ -61,7 +66,7 @@ def _gitlab(problem: Problem) -> dict[str, object]:
     fingerprint = hashlib.sha256(f"{where}:{problem.message}".encode()).hexdigest()
     return {
         "description": problem.message,
-        "check_name": "handbook-validate",
+        "check_name": problem.code or "handbook-validate",
         "fingerprint": fingerprint,
         "severity": "minor" if problem.severity is Severity.WARNING else "major",
         "location": {
@@ -71,15 +76,24 @@ def _gitlab(problem: Problem) -> dict[str, object]:
     }
 
 
-def format_problems(problems: Sequence[Problem], fmt: str, *, strict: bool) -> str:
-    """All problems in one of ``FORMATS``; text ends with a summary line."""
+def format_problems(
+    problems: Sequence[Problem],
+    fmt: str,
+    *,
+    strict: bool,
+    accepted: Sequence[Problem] = (),
+) -> str:
+    """All problems in one of ``FORMATS``; text ends with a summary line that also counts the
+    warnings accepted on purpose (``accepted``, listed in JSON only)."""
+    line = summary(problems, strict=strict, accepted=len(accepted))
     if fmt == "json":
         body = {
             "problems": [_as_dict(p) for p in problems],
-            "summary": summary(problems, strict=strict),
+            "accepted": [_as_dict(p) for p in accepted],
+            "summary": line,
         }
         return json.dumps(body, indent=2, ensure_ascii=False)
     if fmt == "gitlab":
         return json.dumps([_gitlab(p) for p in problems], indent=2, ensure_ascii=False)
     lines = [_github(p) if fmt == "github" else str(p) for p in problems]
-    return "\n".join([*lines, summary(problems, strict=strict)])
+    return "\n".join([*lines, line])

@@ -5,13 +5,39 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..contract import LANGUAGES, MAX_LEVELS
+from ..contract import LANGUAGES, MAX_LEVELS, WARNINGS
 from .spec import Choice, Either, Field, Id, Integer, ListOf, MapOf, Number, Record, Spec, Text
 
 _level = Integer(minimum=1, maximum=MAX_LEVELS, description="A level of the rating scale.")
 _level_key = Integer(minimum=1, maximum=MAX_LEVELS)
 _texts = ListOf(Text())
-_markdown = Text(description="Markdown text; raw HTML is shown as text.")
+_markdown = Text(
+    description="Markdown (lists, links such as [x](role:<id>), admonitions); raw HTML is "
+    "shown as text."
+)
+_ids = Either(short=Id(), long=ListOf(Id(), min_items=1), description="An id or a list of ids.")
+
+ACCEPT = ListOf(
+    Record(
+        fields={
+            "warning": Field(
+                Id(description="The code printed with the warning, e.g. falling-target."),
+                required=True,
+            ),
+            "competency": Field(_ids),
+            "role": Field(_ids),
+            "reason": Field(Text(description="Why this is right on purpose."), required=True),
+        }
+    ),
+    min_items=1,
+    description="Warnings of this file accepted on purpose; one entry per kind of warning. "
+    "Codes: " + ", ".join(WARNINGS) + ".",
+)
+_accept = Field(ACCEPT)
+
+_noun = ListOf(
+    Text(), min_items=2, max_items=2, description="The noun in the singular and the plural."
+)
 
 HANDBOOK = Record(
     title="handbook.yaml",
@@ -26,9 +52,18 @@ HANDBOOK = Record(
         "scale": Field(
             MapOf(
                 key=_level_key,
-                value=Text(nullable=True, description="The level's label; ~ for none."),
+                value=Either(
+                    short=Text(nullable=True, description="The level's label; ~ for none."),
+                    long=Record(
+                        fields={
+                            "label": Field(Text(nullable=True), required=True),
+                            "description": Field(_markdown),
+                        }
+                    ),
+                ),
                 min_items=2,
-                description="Consecutive levels from 1, 2 to 10 of them.",
+                description="Consecutive levels from 1, 2 to 10 of them: a label, or a label "
+                "and a description of what the level means.",
             ),
             required=True,
         ),
@@ -46,6 +81,15 @@ HANDBOOK = Record(
             ),
             required=True,
         ),
+        "terms": Field(
+            Record(
+                fields={
+                    noun: Field(_noun) for noun in ("role", "competency", "family", "path", "level")
+                },
+                description="The organisation's words for the site's nouns.",
+            )
+        ),
+        "accept": _accept,
     },
 )
 
@@ -62,14 +106,15 @@ GROUP = Record(
                     fields={
                         "id": Field(Id(description="Unique across all groups."), required=True),
                         "name": Field(Text(), required=True),
-                        "summary": Field(Text(description="One line."), required=True),
+                        "summary": Field(Text(description="One line.")),
                         "indicators": Field(
                             ListOf(Text(), min_items=1, description="Observable behaviours."),
-                            required=True,
                         ),
                         "levels": Field(
                             MapOf(
-                                key=_level_key, value=Text(), description="What a level looks like."
+                                key=_level_key,
+                                value=_markdown,
+                                description="What a level looks like (Markdown).",
                             ),
                         ),
                     }
@@ -79,6 +124,7 @@ GROUP = Record(
             ),
             required=True,
         ),
+        "accept": _accept,
     },
 )
 
@@ -94,6 +140,17 @@ _salary = Record(
     },
 )
 
+TARGET = Either(
+    short=_level,
+    long=Record(
+        fields={
+            "level": Field(_level, required=True),
+            "expects": Field(_markdown),
+        }
+    ),
+    description="The target level, or the level and what this role is expected to do.",
+)
+
 ROLE = Record(
     title="roles/<role>.yaml",
     description="A role; the file name is the role's id.",
@@ -102,7 +159,7 @@ ROLE = Record(
         "family": Field(Id(description="A family id from handbook.yaml."), required=True),
         "rank": Field(Integer(description="Seniority within the family, for ordering.")),
         "synonyms": Field(ListOf(Text(), description="Other titles; searchable.")),
-        "summary": Field(Text(description="One paragraph."), required=True),
+        "summary": Field(Text(description="One paragraph.")),
         "description": Field(_markdown),
         "responsibilities": Field(_texts),
         "requirements": Field(
@@ -120,10 +177,13 @@ ROLE = Record(
         "reports_to": Field(Id(description="A role id; no cycles.")),
         "competencies": Field(
             MapOf(
-                key=Id(), value=_level, min_items=1, description="Competency id -> target level."
+                key=Id(),
+                value=TARGET,
+                description="Competency id -> target; {} for a role without targets.",
             ),
             required=True,
         ),
+        "accept": _accept,
     },
 )
 
@@ -152,15 +212,33 @@ PATH = Record(
             ),
             required=True,
         ),
+        "accept": _accept,
     },
 )
 
-SPECS: dict[str, Record] = {"handbook": HANDBOOK, "group": GROUP, "role": ROLE, "path": PATH}
+PAGE = Record(
+    title="pages/<page>.md (front matter)",
+    description="The front matter of one of the organisation's own pages.",
+    fields={
+        "title": Field(Text(description="The page's title."), required=True),
+        "rank": Field(Integer(description="Order in the navigation (lowest first).")),
+        "accept": _accept,
+    },
+)
+
+SPECS: dict[str, Record] = {
+    "handbook": HANDBOOK,
+    "group": GROUP,
+    "role": ROLE,
+    "path": PATH,
+    "page": PAGE,
+}
 SCHEMA_FILES = {
     "handbook": "handbook.schema.json",
     "group": "competency-group.schema.json",
     "role": "role.schema.json",
     "path": "path.schema.json",
+    "page": "page.schema.json",
 }
 
 

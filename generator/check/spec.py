@@ -25,10 +25,12 @@ _NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 
 @dataclass(frozen=True)
 class V(Generic[T]):
-    """A checked value with the position it came from."""
+    """A checked value with the position it came from; ``block`` marks text from a ``|`` or
+    ``>`` scalar, which starts on the line after ``location``."""
 
     value: T
     location: Location
+    block: bool = False
 
 
 class Invalid(Exception):
@@ -85,10 +87,11 @@ class Text(Spec):
     def check(self, node: Node, problems: list[Problem]) -> V[str | None]:
         if self.nullable and isinstance(node, Scalar) and node.is_null:
             return V(None, node.location)
-        text = self.scalar(node, problems).text.strip()
+        scalar = self.scalar(node, problems)
+        text = scalar.text.strip()
         if not text:
             raise self.fail(node, problems, "expected text, found an empty string")
-        return V(text, node.location)
+        return V(text, node.location, scalar.block)
 
     def json_schema(self) -> dict[str, Any]:
         # Unquoted `2026.10` or `no` is text to the validator, so the schema accepts them too.
@@ -204,6 +207,7 @@ class Choice(Spec):
 class ListOf(Spec):
     item: Spec = field(default_factory=Text)
     min_items: int = 0
+    max_items: int | None = None
     description: str = ""
     what = "a list"
     plural = "lists"
@@ -217,12 +221,17 @@ class ListOf(Spec):
             found = len(node.items) or "none"
             message = f"expected at least {self.min_items} item(s), found {found}"
             raise self.fail(node, problems, message)
+        if self.max_items is not None and len(node.items) > self.max_items:
+            message = f"expected at most {self.max_items} item(s), found {len(node.items)}"
+            raise self.fail(node, problems, message)
         return V(_check_all(self.item, node.items, problems), node.location)
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         return _described(schema, self.description)
 
 
@@ -334,7 +343,8 @@ class Record(Spec):
 
 @dataclass(frozen=True)
 class Either(Spec):
-    """The first spec whose node shape fits: a scalar or a mapping (path steps)."""
+    """A short form for a scalar and a long form for a mapping or a list: a path step as a
+    role id or a mapping, a target as a level or a mapping, one id or a list of ids."""
 
     short: Spec = field(default_factory=Id)
     long: Spec = field(default_factory=Record)
@@ -349,9 +359,12 @@ class Either(Spec):
         return f"{self.short.plural} or {self.long.plural}"
 
     def check(self, node: Node, problems: list[Problem]) -> V[Any]:
-        if isinstance(node, Sequence):
+        if isinstance(node, Scalar):
+            return self.short.check(node, problems)
+        long_shape = Sequence if isinstance(self.long, ListOf) else Mapping
+        if not isinstance(node, long_shape):
             raise self.fail(node, problems)
-        return (self.long if isinstance(node, Mapping) else self.short).check(node, problems)
+        return self.long.check(node, problems)
 
     def json_schema(self) -> dict[str, Any]:
         return _described(
@@ -376,6 +389,8 @@ def _check_all(spec: Spec, nodes: tuple[Node, ...], problems: list[Problem]) -> 
 
 
 def _accepts_null(spec: Spec) -> bool:
+    if isinstance(spec, Either):
+        return _accepts_null(spec.short)
     return isinstance(spec, Text) and spec.nullable
 
 

@@ -1,33 +1,34 @@
-"""Check: loaded documents against the contract, and construction of the immutable model.
+"""Check: loaded documents against the contract: the shape of each file, the rules across
+files (``build.py``), Markdown fields (``markdown.py``), then warnings (``lint.py``) less
+those accepted on purpose (``accept.py``).
 
 Every problem of the whole catalogue is collected; the model exists only when there is
-no error. Quality warnings (the linter) live in ``lint.py``.
+no error.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..contract import MAX_LEVELS, RESERVED_IDS
-from ..errors import Location, Problem, Severity
+from ..errors import Problem, Severity
 from ..load.catalogue import Document, LoadResult
 from ..load.tree import Mapping, Node, Scalar, Sequence
 from ..model import handbook as m
+from .accept import settle
+from .build import Checked, Declared, Gathered, ModelBuilder
 from .lint import Sources, lint
+from .markdown import check_links, list_warnings
 from .schema import SPECS
 from .spec import Invalid, V
-
-Fields = dict[str, V[Any]]
-MAX_LISTED = 12  # an unknown reference lists the known ids when there are at most this many
 
 
 @dataclass(frozen=True)
 class Validation:
     handbook: m.Handbook | None
     problems: tuple[Problem, ...]
+    accepted: tuple[Problem, ...] = ()  # warnings accepted on purpose (``accept:``)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -42,21 +43,33 @@ def validate(loaded: LoadResult) -> Validation:
     """Check every rule of the catalogue contract; return the model only if all hold."""
     problems = list(loaded.problems)
     checked = _check_shapes(loaded.documents, problems)
-    builder = _Builder(checked, _declared_ids(loaded.documents), problems)
+    declared = _declared_ids(loaded.documents)
+    builder = ModelBuilder(checked, declared, problems, loaded.images)
     handbook = builder.build(_scale_alone(loaded.documents))
-    if handbook is not None and not any(p.severity is Severity.ERROR for p in problems):
-        problems.extend(lint(handbook, _sources(checked)))
-        return Validation(handbook, tuple(sorted(problems)))
-    return Validation(None, tuple(sorted(problems)))
+    images = {image.name for image in loaded.images}
+    for field in builder.gathered.markdown:
+        problems.extend(check_links(field, _linkable(declared), images))
+    if handbook is None or any(p.severity is Severity.ERROR for p in problems):
+        return Validation(None, tuple(sorted(problems)))
+    return _with_warnings(handbook, problems, builder.gathered, _sources(checked))
 
 
-@dataclass(frozen=True)
-class _Checked:
-    document: Document
-    fields: Fields
+def _with_warnings(
+    handbook: m.Handbook, problems: list[Problem], gathered: Gathered, sources: Sources
+) -> Validation:
+    findings = lint(handbook, sources)
+    findings += [f for field in gathered.markdown for f in list_warnings(field)]
+    settled = settle(findings, gathered.accept)
+    problems += [*settled.kept, *settled.stale]
+    return Validation(handbook, tuple(sorted(problems)), tuple(sorted(settled.accepted)))
 
 
-def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> list[_Checked]:
+def _linkable(declared: Declared) -> dict[str, set[str]]:
+    """The ids Markdown may link to, by link kind (``role:``, ``competency:``, …)."""
+    return {kind: ids or set() for kind, ids in declared.items()}
+
+
+def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> list[Checked]:
     checked = []
     for document in documents:
         if not document.readable:
@@ -68,16 +81,8 @@ def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> lis
             fields = SPECS[document.kind].check(document.root, problems).value
         except Invalid:
             continue
-        checked.append(_Checked(document, fields))
+        checked.append(Checked(document, fields))
     return checked
-
-
-Declared = dict[str, set[str] | None]
-
-
-def _group_order(group: m.CompetencyGroup) -> tuple[bool, int, str]:
-    """Ranked groups first, by rank; then the others; file name breaks ties."""
-    return (group.rank is None, group.rank or 0, group.id)
 
 
 def _declared_ids(documents: Iterable[Document]) -> Declared:
@@ -94,6 +99,8 @@ def _declared_ids(documents: Iterable[Document]) -> Declared:
         "role": {d.id for d in documents if d.kind == "role"},
         "family": families,
         "competency": competencies,
+        "path": {d.id for d in documents if d.kind == "path"},
+        "page": {d.id for d in documents if d.kind == "page"},
     }
 
 
@@ -125,13 +132,14 @@ def _item_ids(root: Node | None, list_key: str) -> set[str] | None:
     }
 
 
-def _sources(checked: list[_Checked]) -> Sources:
+def _sources(checked: list[Checked]) -> Sources:
     """Where roles, competencies, indicators and path steps were written, for the linter."""
     sources: Sources = {}
     for item in checked:
         kind, fields = item.document.kind, item.fields
         if kind == "role":
             sources[("role", item.document.id, 0)] = item.document.location
+            sources[("targets", item.document.id, 0)] = fields["competencies"].location
         elif kind == "path":
             for index, step in enumerate(fields["steps"].value):
                 sources[("step", item.document.id, index)] = step.location
@@ -139,290 +147,7 @@ def _sources(checked: list[_Checked]) -> Sources:
             for entry in fields["competencies"].value:
                 competency_id = entry.value["id"].value
                 sources[("competency", competency_id, 0)] = entry.value["id"].location
-                for index, indicator in enumerate(entry.value["indicators"].value):
+                indicators = entry.value.get("indicators")
+                for index, indicator in enumerate(indicators.value if indicators else []):
                     sources[("indicator", competency_id, index)] = indicator.location
     return sources
-
-
-def _value(fields: Fields, name: str, default: Any = None) -> Any:
-    return fields[name].value if name in fields else default
-
-
-def _texts(fields: Fields, name: str) -> tuple[str, ...]:
-    return tuple(item.value for item in _value(fields, name, []))
-
-
-def _did_you_mean(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    return f": did you mean {close[0]!r}?" if close else ""
-
-
-def _unknown(what: str, word: str, known: set[str], where: str = "") -> str:
-    """``unknown role 'x' in steps``, with a "did you mean" hint or the ids there are."""
-    hint = _did_you_mean(word, known)
-    if not hint and known and len(known) <= MAX_LISTED:
-        hint = ": expected one of " + ", ".join(sorted(known))
-    elif not hint:
-        hint = f": no {what} has this id"
-    return f"unknown {what} {word!r}{where}{hint}"
-
-
-class _Builder:
-    """Cross-file rules (ids, references, levels, cycles) and construction of the model."""
-
-    def __init__(
-        self, checked: list[_Checked], declared: Declared, problems: list[Problem]
-    ) -> None:
-        self.problems = problems
-        self.by_kind: dict[str, list[_Checked]] = {
-            "handbook": [],
-            "group": [],
-            "role": [],
-            "path": [],
-        }
-        for item in checked:
-            self.by_kind[item.document.kind].append(item)
-        # Ids of every file, family and competency, valid or not, so one defect causes one
-        # error; None: a file could not be read, so references of that kind are not checked.
-        self.role_ids: set[str] = declared["role"] or set()
-        self.declared = declared
-        self.levels: int | None = None
-
-    def error(self, location: Location, message: str) -> None:
-        self.problems.append(Problem(location, message))
-
-    def build(self, scale_alone: V[Any] | None = None) -> m.Handbook | None:
-        """Check every cross-file rule; the model only when handbook.yaml itself is valid.
-
-        ``scale_alone`` is the scale of a handbook.yaml with other errors, to check levels by.
-        """
-        handbook = self.by_kind["handbook"][0].fields if self.by_kind["handbook"] else None
-        scale_field = handbook["scale"] if handbook else scale_alone
-        scale = self._scale(scale_field) if scale_field else None
-        families = self._families(handbook["families"].value) if handbook else ()
-        groups = self._groups()
-        competency_ids = {c.id for g in groups for c in g.competencies}
-        roles = tuple(self._role(c, competency_ids) for c in self.by_kind["role"])
-        self._check_reports_cycles(roles)
-        paths = tuple(self._path(c) for c in self.by_kind["path"])
-        if handbook is None or scale is None:
-            return None
-        fields = handbook
-        return m.Handbook(
-            title=fields["title"].value,
-            language=fields["language"].value,
-            scale=scale,
-            families=families,
-            groups=groups,
-            roles=roles,
-            paths=paths,
-            organisation=_value(fields, "organisation"),
-            version=_value(fields, "version"),
-        )
-
-    def _scale(self, scale: V[list[tuple[V[int], V[str | None]]]]) -> m.Scale | None:
-        levels = [m.ScaleLevel(key.value, label.value) for key, label in scale.value]
-        for expected, (key, _label) in enumerate(scale.value, start=1):
-            if key.value != expected:
-                message = (
-                    f"scale levels must be consecutive whole numbers from 1 (up to {MAX_LEVELS}): "
-                    f"expected {expected}, found {key.value}"
-                )
-                self.error(key.location, message)
-                return None
-        self.levels = len(levels)
-        return m.Scale(tuple(levels))
-
-    def _check_level(self, level: V[int], what: str) -> None:
-        if self.levels is not None and level.value > self.levels:
-            expected = f"expected a level from 1 to {self.levels}"
-            self.error(level.location, f"{what} {level.value} is outside the scale: {expected}")
-
-    def _families(self, items: list[V[Fields]]) -> tuple[m.Family, ...]:
-        families = []
-        seen: dict[str, Location] = {}
-        for item in items:
-            family_id = item.value["id"]
-            if family_id.value in seen:
-                first = seen[family_id.value]
-                message = f"duplicate family id {family_id.value!r}: first at line {first.line}"
-                self.error(family_id.location, message)
-                continue
-            seen[family_id.value] = family_id.location
-            self._check_not_reserved(family_id, "family")
-            fields = item.value
-            families.append(
-                m.Family(family_id.value, fields["name"].value, _value(fields, "description"))
-            )
-        return tuple(families)
-
-    def _groups(self) -> tuple[m.CompetencyGroup, ...]:
-        groups = []
-        seen: dict[str, Location] = {}
-        for item in self.by_kind["group"]:
-            competencies = []
-            for entry in item.fields["competencies"].value:
-                competency = self._competency(entry.value, item.document.id, seen)
-                if competency is not None:
-                    competencies.append(competency)
-            groups.append(
-                m.CompetencyGroup(
-                    id=item.document.id,
-                    name=item.fields["name"].value,
-                    competencies=tuple(competencies),
-                    description=_value(item.fields, "description"),
-                    rank=_value(item.fields, "rank"),
-                )
-            )
-        return tuple(sorted(groups, key=_group_order))
-
-    def _competency(
-        self, fields: Fields, group_id: str, seen: dict[str, Location]
-    ) -> m.Competency | None:
-        competency_id = fields["id"]
-        if competency_id.value in seen:
-            first = seen[competency_id.value]
-            self.error(
-                competency_id.location,
-                f"duplicate competency id {competency_id.value!r}: already defined at {first}",
-            )
-            return None
-        seen[competency_id.value] = competency_id.location
-        self._check_not_reserved(competency_id, "competency")
-        anchors = []
-        for key, text in _value(fields, "levels", []):
-            self._check_level(key, "level")
-            anchors.append(m.LevelAnchor(key.value, text.value))
-        return m.Competency(
-            id=competency_id.value,
-            name=fields["name"].value,
-            summary=fields["summary"].value,
-            indicators=_texts(fields, "indicators"),
-            group_id=group_id,
-            anchors=tuple(sorted(anchors, key=lambda a: a.level)),
-        )
-
-    def _check_not_reserved(self, item_id: V[str], kind: str) -> None:
-        """``index`` names a folder's own page (the competency catalogue, the matrix)."""
-        if item_id.value in RESERVED_IDS:
-            self.error(
-                item_id.location,
-                f"{item_id.value!r} cannot be a {kind} id: it is reserved for overview pages; "
-                "choose another id",
-            )
-
-    def _role_ref(self, ref: V[str], what: str) -> None:
-        if ref.value not in self.role_ids:
-            self.error(ref.location, _unknown("role", ref.value, self.role_ids, f" in {what}"))
-
-    def _ref(self, kind: str, ref: V[str], valid: set[str]) -> None:
-        """Report a reference to an unknown family or competency (if all of them are known)."""
-        declared = self.declared[kind]
-        known = ref.value in valid or ref.value in (declared or ())
-        if declared is not None and not known:
-            self.error(ref.location, _unknown(kind, ref.value, valid or declared))
-
-    def _role(self, item: _Checked, competency_ids: set[str]) -> m.Role:
-        fields = item.fields
-        family = fields["family"]
-        self._ref("family", family, set())
-        targets = []
-        for key, level in fields["competencies"].value:
-            self._ref("competency", key, competency_ids)
-            self._check_level(level, "target level")
-            targets.append(m.Target(key.value, level.value))
-        reports_to = fields.get("reports_to")
-        if reports_to is not None:
-            self._role_ref(reports_to, "reports_to")
-        return m.Role(
-            id=item.document.id,
-            title=fields["title"].value,
-            family_id=family.value,
-            summary=fields["summary"].value,
-            targets=tuple(targets),
-            rank=_value(fields, "rank"),
-            synonyms=_texts(fields, "synonyms"),
-            description=_value(fields, "description"),
-            responsibilities=_texts(fields, "responsibilities"),
-            requirements=self._requirements(fields.get("requirements")),
-            salary=self._salary(fields.get("salary")),
-            reports_to=_value(fields, "reports_to"),
-        )
-
-    def _requirements(self, requirements: V[Fields] | None) -> m.Requirements:
-        if requirements is None:
-            return m.Requirements()
-        fields = requirements.value
-        for ref in _value(fields, "previous_roles", []):
-            self._role_ref(ref, "previous_roles")
-        return m.Requirements(
-            education=_texts(fields, "education"),
-            experience_years=_value(fields, "experience_years"),
-            previous_roles=_texts(fields, "previous_roles"),
-            skills=_texts(fields, "skills"),
-            tools=_texts(fields, "tools"),
-        )
-
-    def _salary(self, salary: V[Fields] | None) -> m.Salary | None:
-        if salary is None:
-            return None
-        fields = salary.value
-        has_range = "min" in fields or "max" in fields
-        if ("amount" in fields) == has_range or (
-            has_range and not ("min" in fields and "max" in fields)
-        ):
-            self.error(salary.location, "salary needs either 'amount', or both 'min' and 'max'")
-        elif has_range and fields["min"].value > fields["max"].value:
-            self.error(fields["min"].location, "salary 'min' is larger than 'max'")
-        return m.Salary(
-            currency=fields["currency"].value,
-            period=fields["period"].value,
-            amount=_value(fields, "amount"),
-            minimum=_value(fields, "min"),
-            maximum=_value(fields, "max"),
-            note=_value(fields, "note"),
-        )
-
-    def _check_reports_cycles(self, roles: tuple[m.Role, ...]) -> None:
-        valid = {r.id for r in roles}
-        boss = {r.id: r.reports_to for r in roles if r.reports_to in valid}
-        locations = {
-            c.document.id: c.fields["reports_to"].location
-            for c in self.by_kind["role"]
-            if "reports_to" in c.fields
-        }
-        reported: set[str] = set()
-        for start in sorted(boss):
-            chain = [start]
-            while (nxt := boss.get(chain[-1])) is not None and nxt not in chain:
-                chain.append(nxt)
-            if nxt is None or nxt in reported:
-                continue
-            cycle = chain[chain.index(nxt) :]
-            reported.update(cycle)
-            text = " -> ".join([*cycle, nxt])
-            self.error(locations[min(cycle)], f"reports_to forms a cycle: {text}")
-
-    def _path(self, item: _Checked) -> m.CareerPath:
-        steps = []
-        for step in item.fields["steps"].value:
-            fields: Fields = step.value if isinstance(step.value, dict) else {"role": step}
-            self._role_ref(fields["role"], "steps")
-            steps.append(
-                m.PathStep(
-                    fields["role"].value, _value(fields, "typical_years"), _value(fields, "note")
-                )
-            )
-        distinct = sorted({s.role_id for s in steps})
-        if len(distinct) < 2:
-            found = f"only {distinct[0]!r}" if distinct else "none"
-            self.error(
-                item.fields["steps"].location,
-                f"a career path needs at least two distinct roles, found {found}",
-            )
-        return m.CareerPath(
-            id=item.document.id,
-            title=item.fields["title"].value,
-            steps=tuple(steps),
-            description=_value(item.fields, "description"),
-        )

@@ -1,15 +1,25 @@
 """Load: the files of a catalogue folder -> documents (kind, id, located tree).
 
 Every file is read, whatever is wrong with others; problems are collected, never raised.
+The organisation's pages (``pages/<id>.md``) are documents too: their front matter is the
+tree and their Markdown the ``body``; the images beside them are read as bytes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contract import ID_PATTERN, KIND_FOLDERS, MAX_FILE_BYTES, YAML_SUFFIXES
+from ..contract import (
+    ID_PATTERN,
+    IMAGE_SUFFIXES,
+    KIND_FOLDERS,
+    MAX_FILE_BYTES,
+    PAGE_SUFFIX,
+    YAML_SUFFIXES,
+)
 from ..errors import Location, Problem
 from .tree import Node, YamlProblem, decode, parse
 
@@ -27,12 +37,29 @@ class Document:
     location: Location
     root: Node | None
     readable: bool = True
+    body: str = ""  # a page's Markdown, after its front matter
+    body_line: int = 1  # the line of the file where ``body`` starts
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """An image beside the organisation's pages, as the file holds it."""
+
+    name: str
+    data: bytes
+    location: Location
 
 
 @dataclass(frozen=True)
 class LoadResult:
     documents: tuple[Document, ...]
     problems: tuple[Problem, ...]
+    images: tuple[ImageFile, ...] = ()
+
+
+PAGES_FOLDER = "pages"
+IMAGES_FOLDER = "images"
+_IMAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9]+)$")
 
 
 def load(root: Path, display_root: str | None = None) -> LoadResult:
@@ -49,7 +76,8 @@ def load(root: Path, display_root: str | None = None) -> LoadResult:
         documents.append(
             _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
         )
-    return LoadResult(tuple(documents), tuple(problems))
+    images = tuple(_images(root, shown, problems))
+    return LoadResult(tuple(documents), tuple(problems), images)
 
 
 def _display(shown: str, root: Path, path: Path) -> str:
@@ -72,10 +100,16 @@ def _catalogue_files(
         problems.append(Problem(location, "duplicate file: use handbook.yaml or .yml, not both"))
     for kind, folder in KIND_FOLDERS.items():
         yield from _folder_files(root, root / folder, kind, shown, problems)
+    yield from _folder_files(root, root / PAGES_FOLDER, "page", shown, problems, (PAGE_SUFFIX,))
 
 
 def _folder_files(
-    root: Path, folder: Path, kind: str, shown: str, problems: list[Problem]
+    root: Path,
+    folder: Path,
+    kind: str,
+    shown: str,
+    problems: list[Problem],
+    suffixes: tuple[str, ...] = YAML_SUFFIXES,
 ) -> Iterator[tuple[str, Path, str]]:
     if not folder.exists():
         return
@@ -90,7 +124,7 @@ def _folder_files(
         problems.append(Problem(location, f"cannot read folder: {error.strerror}"))
         return
     for path in paths:
-        if path.name.startswith(".") or path.suffix not in YAML_SUFFIXES:
+        if path.name.startswith(".") or path.suffix not in suffixes:
             continue
         location = Location(_display(shown, root, path))
         if not ID_PATTERN.match(path.stem):
@@ -116,7 +150,9 @@ def _load_file(
 ) -> Document:
     location = Location(shown)
     try:
-        text = _read_text(root, path, location)
+        text = decode(_read_bytes(root, path, location), location)
+        if kind == "page":
+            return _page(text, doc_id, location, problems)
         tree = parse(text, shown, problems)
     except YamlProblem as problem:
         problems.append(Problem(problem.location, problem.message))
@@ -124,7 +160,42 @@ def _load_file(
     return Document(kind, doc_id, location, tree)
 
 
-def _read_text(root: Path, path: Path, shown_location: Location) -> str:
+def _page(text: str, page_id: str, location: Location, problems: list[Problem]) -> Document:
+    """A page: YAML front matter between two ``---`` lines, then Markdown."""
+    lines = text.split("\n")
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+    if lines[0].rstrip() != "---" or end is None:
+        message = "expected front matter first: a line '---', 'title: …', then a line '---'"
+        raise YamlProblem(location, message)
+    front = "\n" + "\n".join(lines[1:end])  # the leading line keeps line numbers as in the file
+    tree = parse(front, location.path, problems)
+    body = "\n".join(lines[end + 1 :])
+    return Document("page", page_id, location, tree, body=body, body_line=end + 2)
+
+
+def _images(root: Path, shown: str, problems: list[Problem]) -> Iterator[ImageFile]:
+    """The images in ``pages/images/``: png, jpg or svg, with names safe in a URL."""
+    folder = root / PAGES_FOLDER / IMAGES_FOLDER
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        location = Location(_display(shown, root, path))
+        if path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in IMAGE_SUFFIXES or not _IMAGE_NAME.match(path.name):
+            message = (
+                "expected an image named with letters, digits, '-' or '_' and ending in "
+                + ", ".join(IMAGE_SUFFIXES)
+            )
+            problems.append(Problem(location, message))
+            continue
+        try:
+            yield ImageFile(path.name, _read_bytes(root, path, location), location)
+        except YamlProblem as problem:
+            problems.append(Problem(problem.location, problem.message))
+
+
+def _read_bytes(root: Path, path: Path, shown_location: Location) -> bytes:
     try:
         real = path.resolve(strict=True)
         if not real.is_relative_to(root.resolve()):
@@ -139,4 +210,4 @@ def _read_text(root: Path, path: Path, shown_location: Location) -> str:
         data = real.read_bytes()
     except OSError as error:
         raise YamlProblem(shown_location, f"cannot read file: {error.strerror}") from error
-    return decode(data, shown_location)
+    return data

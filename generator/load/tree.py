@@ -27,11 +27,16 @@ _STR_TAG = _STANDARD_TAGS + "str"
 
 @dataclass(frozen=True)
 class Scalar:
-    """A scalar as written; ``plain`` is False for quoted and block scalars."""
+    """A scalar as written; ``plain`` is False for quoted and block scalars.
+
+    ``block`` marks ``|`` and ``>`` scalars, whose text starts on the line after
+    ``location`` (so a position inside the text can be told by its line).
+    """
 
     text: str
     plain: bool
     location: Location
+    block: bool = False
 
     @property
     def is_null(self) -> bool:
@@ -123,7 +128,7 @@ class _TreeBuilder:
             raise YamlProblem(location, f"nesting is deeper than {MAX_DEPTH} levels")
         if isinstance(event, yaml.ScalarEvent):
             plain = event.style in (None, "") and event.tag is None
-            return Scalar(event.value, plain, location)
+            return Scalar(event.value, plain, location, block=event.style in ("|", ">"))
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not isinstance(event := next(events), yaml.SequenceEndEvent):

@@ -12,9 +12,20 @@ Language = str  # "de" or "en"
 
 
 @dataclass(frozen=True)
+class Acceptance:
+    """A warning accepted on purpose (``accept:`` in the file that carries it)."""
+
+    warning: str  # the warning's code
+    reason: str
+    competencies: tuple[str, ...] = ()  # narrows the entry to these competencies
+    roles: tuple[str, ...] = ()  # ... and these roles
+
+
+@dataclass(frozen=True)
 class ScaleLevel:
     value: int
     label: str | None
+    description: str | None = None  # Markdown: what the level means
 
 
 @dataclass(frozen=True)
@@ -28,6 +39,9 @@ class Scale:
     def label(self, value: int) -> str | None:
         return self.levels[value - 1].label
 
+    def description(self, value: int) -> str | None:
+        return self.levels[value - 1].description
+
 
 @dataclass(frozen=True)
 class Family:
@@ -38,7 +52,7 @@ class Family:
 
 @dataclass(frozen=True)
 class LevelAnchor:
-    """What a competency looks like at one level of the scale."""
+    """What a competency looks like at one level of the scale (Markdown)."""
 
     level: int
     text: str
@@ -48,10 +62,14 @@ class LevelAnchor:
 class Competency:
     id: str
     name: str
-    summary: str
+    summary: str | None
     indicators: tuple[str, ...]
     group_id: str
     anchors: tuple[LevelAnchor, ...] = ()
+
+    def level_text(self, level: int) -> str | None:
+        """What the competency looks like at ``level``, if the catalogue says."""
+        return next((a.text for a in self.anchors if a.level == level), None)
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,7 @@ class CompetencyGroup:
     competencies: tuple[Competency, ...]
     description: str | None = None
     rank: int | None = None  # display order among groups; unranked groups come last
+    accepted: tuple[Acceptance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +115,7 @@ class Salary:
 class Target:
     competency_id: str
     level: int
+    expects: str | None = None  # Markdown: what this role is expected to do
 
 
 @dataclass(frozen=True)
@@ -103,7 +123,7 @@ class Role:
     id: str
     title: str
     family_id: str
-    summary: str
+    summary: str | None
     targets: tuple[Target, ...]
     rank: int | None = None
     synonyms: tuple[str, ...] = ()
@@ -112,12 +132,10 @@ class Role:
     requirements: Requirements = field(default_factory=Requirements)
     salary: Salary | None = None
     reports_to: str | None = None
+    accepted: tuple[Acceptance, ...] = ()
 
-    def target(self, competency_id: str) -> int | None:
-        for target in self.targets:
-            if target.competency_id == competency_id:
-                return target.level
-        return None
+    def target(self, competency_id: str) -> Target | None:
+        return next((t for t in self.targets if t.competency_id == competency_id), None)
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,41 @@ class CareerPath:
     title: str
     steps: tuple[PathStep, ...]
     description: str | None = None
+    accepted: tuple[Acceptance, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    """One of the organisation's own pages (``pages/<id>.md``)."""
+
+    id: str
+    title: str
+    body: str  # Markdown
+    rank: int | None = None
+    accepted: tuple[Acceptance, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """An image the organisation's pages show (``pages/images/<name>``)."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+
+NOUNS = ("role", "competency", "family", "path", "level")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The organisation's words for the site's nouns: (singular, plural), or None where
+    the language's own word is used."""
+
+    role: tuple[str, str] | None = None
+    competency: tuple[str, str] | None = None
+    family: tuple[str, str] | None = None
+    path: tuple[str, str] | None = None
+    level: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +201,10 @@ class Handbook:
     paths: tuple[CareerPath, ...]
     organisation: str | None = None
     version: str | None = None
+    terms: Terms = field(default_factory=Terms)
+    pages: tuple[OrganisationPage, ...] = ()
+    images: tuple[PageImage, ...] = ()
+    accepted: tuple[Acceptance, ...] = ()
 
     _roles: dict[str, Role] = field(init=False, repr=False, compare=False)
     _families: dict[str, Family] = field(init=False, repr=False, compare=False)

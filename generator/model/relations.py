@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import compress, repeat
 from operator import ge, truediv
 
-from .handbook import CareerPath, Competency, Handbook, PathStep, Role
+from .handbook import CareerPath, Competency, Handbook, PathStep, Role, Target
 
 NEARBY_COUNT = 3
 
@@ -22,6 +22,17 @@ class LevelChange:
     competency: Competency
     before: int | None  # None: new in this step
     after: int | None  # None: no longer listed
+    expects_before: str | None = None  # what each role says it expects (Markdown)
+    expects_after: str | None = None
+
+    @property
+    def text_before(self) -> str | None:
+        """What is expected before the step: the level's text, then the role's expectation."""
+        return _expectation(self.competency, self.before, self.expects_before)
+
+    @property
+    def text_after(self) -> str | None:
+        return _expectation(self.competency, self.after, self.expects_after)
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class StepChange:
     lowered: tuple[LevelChange, ...]
     added: tuple[LevelChange, ...]
     dropped: tuple[LevelChange, ...]
+    reworded: tuple[LevelChange, ...]  # the same level, but another expectation
     kept: tuple[LevelChange, ...]
     new_requirements: dict[str, tuple[str, ...]]
     experience_years: tuple[int | None, int | None]
@@ -59,6 +71,7 @@ class PathPosition:
 class Need:
     role: Role
     level: int
+    expects: str | None = None
 
 
 class Relations:
@@ -108,7 +121,7 @@ class Relations:
         grouped: dict[str, list[Need]] = defaultdict(list)
         for role in self.roles_in_order:
             for target in role.targets:
-                grouped[target.competency_id].append(Need(role, target.level))
+                grouped[target.competency_id].append(Need(role, target.level, target.expects))
         return {competency_id: tuple(needs) for competency_id, needs in grouped.items()}
 
     @cached_property
@@ -147,10 +160,10 @@ class Relations:
     def _step_change(self, path: CareerPath, index: int) -> StepChange:
         before = self.handbook.role(path.steps[index - 1].role_id)
         after = self.handbook.role(path.steps[index].role_id)
-        old, new = self.targets(before), self.targets(after)
+        old, new = self.target_of(before), self.target_of(after)
         involved = sorted(old.keys() | new.keys(), key=self._catalogue_order.__getitem__)
         changes = [
-            LevelChange(self.handbook.competency(c), old.get(c), new.get(c)) for c in involved
+            _level_change(self.handbook.competency(c), old.get(c), new.get(c)) for c in involved
         ]
         return StepChange(
             path=path,
@@ -162,7 +175,8 @@ class Relations:
             lowered=tuple(c for c in changes if _delta(c) < 0),
             added=tuple(c for c in changes if c.before is None),
             dropped=tuple(c for c in changes if c.after is None),
-            kept=tuple(c for c in changes if c.before is not None and c.before == c.after),
+            reworded=tuple(c for c in changes if _same_level(c) and _reworded(c)),
+            kept=tuple(c for c in changes if _same_level(c) and not _reworded(c)),
             new_requirements=_new_requirements(before, after),
             experience_years=(
                 before.requirements.experience_years,
@@ -177,6 +191,10 @@ class Relations:
     @cached_property
     def _targets(self) -> dict[str, dict[str, int]]:
         return {r.id: {t.competency_id: t.level for t in r.targets} for r in self.handbook.roles}
+
+    def target_of(self, role: Role) -> dict[str, Target]:
+        """Competency id -> the target of one role, with what the role expects."""
+        return {t.competency_id: t for t in role.targets}
 
     @cached_property
     def nearby(self) -> dict[str, tuple[Role, ...]]:
@@ -193,7 +211,8 @@ class Relations:
         for index, role in enumerate(roles):
             products = dots(role)
             products[index] = 0  # a role is not near itself
-            cosines = list(map(truediv, products, [norms[index] * norm for norm in norms]))
+            scales = [norms[index] * norm or 1.0 for norm in norms]  # no targets: no neighbour
+            cosines = list(map(truediv, products, scales))
             result[role.id] = tuple(roles[i] for i in _top(cosines, NEARBY_COUNT))
         return result
 
@@ -229,6 +248,31 @@ def _dot_products(roles: tuple[Role, ...], maximum: int) -> Callable[[Role], lis
         return list(unpack(packed.to_bytes(size * len(roles), "little")))
 
     return products
+
+
+def _level_change(competency: Competency, old: Target | None, new: Target | None) -> LevelChange:
+    return LevelChange(
+        competency,
+        old.level if old else None,
+        new.level if new else None,
+        old.expects if old else None,
+        new.expects if new else None,
+    )
+
+
+def _expectation(competency: Competency, level: int | None, expects: str | None) -> str | None:
+    if level is None:
+        return None
+    parts = [text for text in (competency.level_text(level), expects) if text]
+    return "\n\n".join(parts) or None
+
+
+def _same_level(change: LevelChange) -> bool:
+    return change.before is not None and change.before == change.after
+
+
+def _reworded(change: LevelChange) -> bool:
+    return change.expects_before != change.expects_after
 
 
 def _delta(change: LevelChange) -> int:

@@ -1,8 +1,9 @@
 """Render: the one Jinja2 environment, over the templates of ``docs_templates/``.
 
 Strict (a typo in a template is an error) and escaping: every ``{{ … }}`` output that is not
-trusted Markup goes through ``text.finalize``. Filters only present: Markdown fields, and
-pieces that repeat thousands of times, each rendered once (``fragments.py``).
+trusted Markup goes through ``text.finalize``. Filters only present: Markdown fields
+(``prose.py``), and pieces that repeat thousands of times, each rendered once
+(``fragments.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..resources import TEMPLATES
 from . import text
 from .fragments import Fragments
 from .i18n import STRINGS
+from .prose import markdown_html
 from .views import LevelBar
 
 
@@ -31,7 +33,7 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a run: no stat() per include
     )
-    env.filters["description"] = text.description
+    env.filters["markdown"] = _markdown
     once = Fragments()
     env.filters["level_bar"] = lambda bar: once.render(
         env, "partials/level_bar.j2", _bar_key(bar), bar=bar
@@ -47,6 +49,12 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
     )
     env.globals["t"] = STRINGS[language]
     return env
+
+
+@jinja2.pass_context
+def _markdown(context: jinja2.runtime.Context, value: str | None) -> Markup:
+    """A Markdown field (a description) as HTML for the page being rendered."""
+    return markdown_html(value, context["page"].path)
 
 
 def _bar_key(bar: LevelBar) -> tuple[int, str]:

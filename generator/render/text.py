@@ -2,26 +2,21 @@
 
 ``escape`` turns every character that Markdown or HTML could read as syntax into a numeric
 character reference. The result reads the same in Markdown text, in raw HTML blocks and in
-attribute values, so one filter serves every place of a template. ``description`` fields are
-the only Markdown: they are converted here with raw HTML, unsafe URLs and remote images off.
+attribute values, so one filter serves every place of a template. The Markdown fields are
+converted by ``prose.py``.
 """
 
 from __future__ import annotations
 
 import html
-import re
-import xml.etree.ElementTree as etree
 from functools import lru_cache
 from typing import Any
 
-import markdown
 from markupsafe import Markup
 
 _SPECIAL = "\\`*_{}[]()#+-.!|<>&\"'~^=:$%@;/"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _TABLE.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
-_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 def escape(value: Any) -> Markup:
@@ -55,53 +50,3 @@ def finalize(value: Any) -> str:
 def plain_html(value: str) -> str:
     """Text for places that take HTML but no Markdown (nav titles, site name)."""
     return html.escape(value, quote=True)
-
-
-def is_safe_url(url: str) -> bool:
-    """Relative links and http(s)/mailto/tel are fine; javascript:, data: and the like are not."""
-    match = _SCHEME.match(url.replace("\x00", ""))
-    return match is None or f"{match.group(1).lower()}:" in _SAFE_SCHEMES
-
-
-class _Sanitise(markdown.treeprocessors.Treeprocessor):
-    """Drops unsafe link targets, replaces images by their alt text, demotes headings."""
-
-    def run(self, root: etree.Element) -> None:
-        for parent in list(root.iter()):
-            for index, element in enumerate(list(parent)):
-                if element.tag == "a" and not is_safe_url(element.get("href", "")):
-                    element.attrib.pop("href", None)
-                elif element.tag == "img":
-                    span = etree.Element("span")
-                    span.text = element.get("alt", "")
-                    span.tail = element.tail
-                    parent.remove(element)
-                    parent.insert(index, span)
-                elif re.fullmatch(r"h[1-6]", element.tag):
-                    element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"
-                for name in list(element.attrib):
-                    if name not in ("href", "title", "align"):
-                        element.attrib.pop(name)
-
-
-class _NoRawHtml(markdown.extensions.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.inlinePatterns.deregister("entity")
-        md.treeprocessors.register(_Sanitise(md), "sanitise", 0)
-
-
-def description(text: str | None) -> Markup:
-    """A ``description`` field as HTML: Markdown allowed, raw HTML shown as text."""
-    if not text:
-        return Markup("")
-    converter = _converter()
-    html = converter.reset().convert(text)
-    return Markup(f'<div class="ch-prose">\n{html}\n</div>')
-
-
-@lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    """One converter for every description: setting one up costs more than a conversion."""
-    return markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists", "tables"])

@@ -72,6 +72,40 @@ def readiness_page(path_id: str, step: int) -> str:
     return f"{SHEETS}/{_id(path_id)}/step-{step}.md"
 
 
+def organisation_page(page_id: str) -> str:
+    """One of the organisation's own pages (``pages/<id>.md`` in the catalogue)."""
+    return f"pages/{_id(page_id)}.md"
+
+
+def page_image(name: str) -> str:
+    """An image of the organisation's pages, at the same place as in the catalogue."""
+    return f"pages/images/{name}"
+
+
+def site_url(page: str) -> str:
+    """The URL (from the site root) where MkDocs serves a docs file, with directory URLs:
+    ``roles/x.md`` -> ``roles/x/``, ``families/f/index.md`` -> ``families/f/``."""
+    if not page.endswith(".md"):
+        return page
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def url_href(from_page: str, target: str) -> Markup:
+    """A final URL link from the page ``from_page`` to ``target`` (both docs paths), for
+    HTML that MkDocs does not rewrite (raw HTML blocks, inline SVG)."""
+    folder = site_url(from_page).rstrip("/") or "."
+    url = site_url(target)
+    link = posixpath.relpath(url or ".", folder)
+    if url.endswith("/") or not url:
+        link = link.rstrip("/") + "/"
+    if not _SAFE_TARGET.match(link):
+        raise ValueError(f"unsafe link target: {link!r}")
+    return Markup(link)
+
+
 def stylesheet(page: str) -> str:
     """The small stylesheet beside a sheet that names it in the printed footer."""
     return page.removesuffix(".md") + ".css"

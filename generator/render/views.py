@@ -119,7 +119,7 @@ class CompetencyView:
 @dataclass(frozen=True)
 class RoleEntry:
     role: Link
-    summary: str
+    summary: str | None
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class HomeView:
 @dataclass(frozen=True)
 class CatalogueEntry:
     competency: Link
-    summary: str
+    summary: str | None
 
 
 @dataclass(frozen=True)

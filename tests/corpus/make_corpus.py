@@ -70,8 +70,8 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "missing-handbook": ({"handbook.yaml": None}, "handbook.yaml:1:1: missing file"),
     "empty-required": (
-        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("summary: lernt", "summary:")},
-        "roles/junior.yaml:3:9: 'summary' needs a value",
+        {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("title: Junior", "title:")},
+        "roles/junior.yaml:1:7: 'title' needs a value",
     ),
     "text-as-target": (
         {"roles/junior.yaml": BASE["roles/junior.yaml"].replace("reden: 1", 'reden: "1"')},

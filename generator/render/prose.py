@@ -1,0 +1,176 @@
+"""Render: the Markdown fields as HTML (descriptions, level texts, expectations, scale level
+descriptions, the organisation's pages).
+
+Markdown as MkDocs renders it, with Material's admonitions (``!!! note``, collapsible
+``??? note``), but raw HTML shown as text, unsafe link targets dropped and images shown as
+their alternative text, except the organisation's own images on its pages. Links to the
+catalogue by id (``[Senior Engineer](role:senior-engineer)``) become links to those pages.
+
+The HTML is a raw block of the generated Markdown page, which MkDocs does not rewrite, so
+every link it holds is a final site URL relative to the page that shows it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+
+import markdown
+from markupsafe import Markup
+
+from . import urls
+
+_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_CATALOGUE_LINK = re.compile(r"^(role|competency|path|family|page):([a-z0-9-]+)(?:#([\w-]+))?$")
+_PAGES = {
+    "role": urls.role_page,
+    "competency": urls.competency_page,
+    "path": urls.path_page,
+    "family": urls.family_page,
+    "page": urls.organisation_page,
+}
+# Classes the extensions write: admonition kinds (Material's and their aliases), details.
+_CLASSES = frozenset(
+    [
+        "admonition",
+        "admonition-title",
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+    ]
+)
+_ATTRIBUTES = {"href", "title", "src", "alt", "open", "class"}
+IMAGES = "images/"
+
+
+def is_safe_url(url: str) -> bool:
+    """Relative links and http(s)/mailto/tel are fine; javascript:, data: and the like are not."""
+    match = _SCHEME.match(url.replace("\x00", ""))
+    return match is None or f"{match.group(1).lower()}:" in _SAFE_SCHEMES
+
+
+def markdown_html(text: str | None, page: str, *, demote: int = 2, images: bool = False) -> Markup:
+    """A Markdown field as HTML for the page ``page`` (a docs path such as ``roles/x.md``).
+
+    Headings move ``demote`` levels down (a description sits under the page's own
+    headings); ``images`` shows the organisation's images (its pages only).
+    """
+    if not text:
+        return Markup("")
+    return _converted(text, urls.site_url(page).rstrip("/"), demote, images)
+
+
+@lru_cache(maxsize=1 << 14)  # a level text shows on many pages of one folder
+def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
+    converter = _converter()
+    converter.folder, converter.demote, converter.images = folder, demote, images  # type: ignore[attr-defined]
+    html = converter.reset().convert(text)
+    return Markup(f'<div class="ch-prose">\n{html}\n</div>')
+
+
+class _Sanitise(markdown.treeprocessors.Treeprocessor):
+    """Links by id and page images made site URLs; unsafe links dropped, other images shown
+    as their alt text, headings demoted, attributes only those the extensions write."""
+
+    def run(self, root: etree.Element) -> None:
+        md = self.md
+        for parent in list(root.iter()):
+            for index, element in enumerate(list(parent)):
+                if element.tag == "a":
+                    _link(element, md.folder)  # type: ignore[attr-defined]
+                elif element.tag == "img" and not _image(element, md):
+                    span = etree.Element("span")
+                    span.text = element.get("alt", "")
+                    span.tail = element.tail
+                    parent.remove(element)
+                    parent.insert(index, span)
+                elif re.fullmatch(r"h[1-6]", element.tag):
+                    level = int(element.tag[1]) + md.demote  # type: ignore[attr-defined]
+                    element.tag = f"h{min(max(level, 2), 6)}"
+                _clean_attributes(element)
+
+
+def _link(element: etree.Element, folder: str) -> None:
+    href = element.get("href", "")
+    found = _CATALOGUE_LINK.match(href)
+    if found:
+        kind, target, anchor = found.groups()
+        url = urls.site_url(_PAGES[kind](target))
+        element.set("href", _relative(url, folder) + (f"#{anchor}" if anchor else ""))
+    elif not is_safe_url(href) or href.startswith(tuple(f"{k}:" for k in _PAGES)):
+        element.attrib.pop("href", None)
+
+
+def _image(element: etree.Element, md: markdown.Markdown) -> bool:
+    """Point an image of the organisation's pages at its file; False if it may not show."""
+    source = element.get("src", "")
+    if not (md.images and source.startswith(IMAGES)):  # type: ignore[attr-defined]
+        return False
+    name = source.removeprefix(IMAGES)
+    if "/" in name or not name:
+        return False
+    element.set("src", _relative(urls.page_image(name), md.folder))  # type: ignore[attr-defined]
+    return True
+
+
+def _relative(url: str, folder: str) -> str:
+    """``url`` (from the site root) relative to ``folder`` (a page's URL folder)."""
+    link = posixpath.relpath(url or ".", folder or ".")
+    return link.rstrip("/") + "/" if url.endswith("/") or not url else link
+
+
+def _clean_attributes(element: etree.Element) -> None:
+    for name in list(element.attrib):
+        if name not in _ATTRIBUTES:
+            element.attrib.pop(name)
+    classes = [c for c in element.get("class", "").split() if c in _CLASSES]
+    if classes:
+        element.set("class", " ".join(classes))
+    else:
+        element.attrib.pop("class", None)
+    if element.tag != "img":
+        element.attrib.pop("src", None)
+        element.attrib.pop("alt", None)
+
+
+class _NoRawHtml(markdown.extensions.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.treeprocessors.register(_Sanitise(md), "sanitise", 0)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter for every field: setting one up costs more than a conversion."""
+    return markdown.Markdown(
+        extensions=[_NoRawHtml(), "sane_lists", "tables", "admonition", "pymdownx.details"]
+    )
