@@ -41,7 +41,8 @@ INDEX_TAGS = {"code", "p", "em", "strong", "ul", "ol", "li", "mark", "pre", "tab
               "tbody", "tr", "th", "td", "dl", "dt", "dd", "blockquote"}  # fmt: skip
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 # Fields that hold a reference, a choice or Markdown rather than plain text.
-NOT_PLAIN = {"id", "family", "role", "steps", "language", "period", "description", "previous_roles"}
+NOT_PLAIN = {"id", "family", "role", "steps", "language", "period", "previous_roles"}
+NOT_PLAIN |= {"description", "levels", "expects"}  # Markdown (edition 2)
 
 
 def _texts(node: Any, key: str = "") -> Iterator[tuple[str, str]]:

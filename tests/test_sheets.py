@@ -55,7 +55,7 @@ def _target_boxes(markdown: str, css_class: str = "is-target") -> list[tuple[str
     """(radio name, level) of every box carrying ``css_class``."""
     boxes = re.findall(
         rf'<label class="ch-sheet-box[^"]*\b{css_class}\b[^"]*"><input type="radio" '
-        r'name="([^"]+)" value="(\d+)">',
+        r'name="([^"]+)" value="(\d+)"[^>]*>',
         markdown,
     )
     return [(name.replace("&#45;", "-"), int(level)) for name, level in boxes]

@@ -155,8 +155,13 @@ def test_role_page_shows_each_target_as_a_level_bar(default_site: Path) -> None:
     assert group.words.startswith("Zusammenarbeit & Beziehungen")
     tables = page.find_all("table", class_="ch-targets")
     rows = [row for table in tables for row in table_rows(table)]
-    assert ["Kundenbeziehungen", "5 bringt dies jederzeit ein"] in rows
-    assert ["Aufbau und Pflege von Netzwerken", "4 bringt dies meistens ein"] in rows
+    by_name = {row[0]: row[1] for row in rows}
+    assert by_name["Aufbau und Pflege von Netzwerken"] == "4 bringt dies meistens ein"
+    # with the competency's text for the target level, where the catalogue has one
+    assert by_name["Kundenbeziehungen"] == (
+        "5 bringt dies jederzeit ein Wird von Kunden als strategischer Partner geschätzt, "
+        "erkennt Bedarfe vorausschauend und baut Beziehungen gezielt aus."
+    )
     assert len([row for row in rows if row[0] != "Kompetenz"]) == 31
     bar = page.find("span", class_="ch-level__bar")
     assert bar.attrs["role"] == "img" and re.fullmatch(
@@ -185,13 +190,22 @@ def test_key_account_manager_page_links_paths_and_sheet(default_site: Path) -> N
 # -- competency, family, path pages ----------------------------------------------------------------
 
 
-def test_competency_page_lists_roles_with_targets_in_role_order(default_site: Path) -> None:
-    """Assert that a competency page lists every role that needs it, with its target, by rank."""
+def test_competency_page_is_a_ladder_of_levels_with_their_roles(default_site: Path) -> None:
+    """Assert that a competency page shows its levels, lowest first, each with its text and
+    the roles that target it, in role order."""
     page = article(default_site, "competencies/kundenbeziehungen/")
     assert page.find("h1").words.startswith("Kundenbeziehungen")
     assert "Kompetenzgruppe: Zusammenarbeit & Beziehungen" in page.words
-    rows = table_rows(page.find_all("table", class_="ch-targets")[0])[1:]
-    assert [row[0].removesuffix(" Vertrieb & Marketing") for row in rows] == [
+    levels = page.find("ol", class_="ch-ladder-levels").find_all("li", class_="ch-ladder-level")
+    heads = [level.find("p", class_="ch-ladder-level__head").words for level in levels]
+    assert heads[0] == "1 bringt dies kaum ein" and heads[-1] == "5 bringt dies jederzeit ein"
+    assert "nur anlassbezogen" in levels[0].words  # the level's own text
+    roles = [
+        role.words.removesuffix(" Vertrieb & Marketing")
+        for level in levels
+        for role in level.find_all("li")
+    ]
+    assert roles == [
         "Account Representative",
         "Account Executive",
         "Account Manager",
@@ -199,9 +213,7 @@ def test_competency_page_lists_roles_with_targets_in_role_order(default_site: Pa
         "Key Account Manager",
         "Account Supervisor",
     ]
-    assert rows[-1][1:] == ["5 bringt dies jederzeit ein"]
-    anchors = table_rows(page.find("table", class_="ch-anchors"))
-    assert any(row[0].startswith("1 bringt dies kaum ein") for row in anchors)
+    assert "Account Supervisor" in levels[-1].words
     assert page.find("h2", id="indicators")
 
 

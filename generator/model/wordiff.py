@@ -32,30 +32,37 @@ class Run:
     text: str
 
 
-def word_diff(before: str | None, after: str | None) -> tuple[Run, ...]:
-    """The shortened word-level difference of two texts (``None`` counts as empty)."""
+def word_diff(
+    before: str | None, after: str | None, *, context: int | None = CONTEXT_WORDS
+) -> tuple[Run, ...]:
+    """The word-level difference of two texts (``None`` counts as empty): kept runs cut to
+    ``context`` words around each change, or kept whole with ``context=None``."""
     old, new = (before or "").split(), (after or "").split()
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     runs: list[Run] = []
     opcodes = matcher.get_opcodes()
     for position, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            first, last = position == 0, position == len(opcodes) - 1
-            runs.extend(_kept(old[i1:i2], first=first, last=last))
+        if tag == "equal" and context is None:
+            runs.append(Run(Kind.KEPT, " ".join(old[i1:i2])))
             continue
+        if tag == "equal" and context is not None:
+            first, last = position == 0, position == len(opcodes) - 1
+            runs.extend(_kept(old[i1:i2], first=first, last=last, context=context))
+            continue
+        limit = MAX_CHANGED_WORDS if context is not None else None
         if i2 > i1:
-            runs.extend(_changed(Kind.REMOVED, old[i1:i2]))
+            runs.extend(_changed(Kind.REMOVED, old[i1:i2], limit))
         if j2 > j1:
-            runs.extend(_changed(Kind.ADDED, new[j1:j2]))
+            runs.extend(_changed(Kind.ADDED, new[j1:j2], limit))
     return tuple(runs)
 
 
-def _kept(words: list[str], *, first: bool, last: bool) -> list[Run]:
+def _kept(words: list[str], *, first: bool, last: bool, context: int) -> list[Run]:
     """Kept words: only the context next to a change, the rest cut."""
     if first and last:  # the texts are equal
         return [Run(Kind.KEPT, " ".join(words))] if words else []
-    head = [] if first else words[:CONTEXT_WORDS]
-    tail = [] if last else words[-CONTEXT_WORDS:]
+    head = [] if first else words[:context]
+    tail = [] if last else words[-context:]
     if len(head) + len(tail) + MIN_CUT_WORDS > len(words):
         return [Run(Kind.KEPT, " ".join(words))]
     runs = [Run(Kind.KEPT, " ".join(head))] if head else []
@@ -65,10 +72,10 @@ def _kept(words: list[str], *, first: bool, last: bool) -> list[Run]:
     return runs
 
 
-def _changed(kind: Kind, words: list[str]) -> list[Run]:
-    if len(words) <= MAX_CHANGED_WORDS:
+def _changed(kind: Kind, words: list[str], limit: int | None) -> list[Run]:
+    if limit is None or len(words) <= limit:
         return [Run(kind, " ".join(words))]
-    return [Run(kind, " ".join(words[:MAX_CHANGED_WORDS]) + f" {ELLIPSIS}")]
+    return [Run(kind, " ".join(words[:limit]) + f" {ELLIPSIS}")]
 
 
 def similarity(before: str, after: str) -> float:

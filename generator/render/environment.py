@@ -39,10 +39,10 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
         env, "partials/level_bar.j2", _bar_key(bar), bar=bar
     )
     env.filters["target_row"] = lambda row: once.render(
-        env, "partials/target_row.j2", (row.competency, *_bar_key(row.bar)), row=row
-    )
-    env.filters["need_row"] = lambda need: once.render(
-        env, "partials/need_row.j2", (need.role, need.family, *_bar_key(need.bar)), need=need
+        env,
+        "partials/target_row.j2",
+        (row.competency, row.expectation, *_bar_key(row.bar)),
+        row=row,
     )
     env.filters["heat_cells"] = lambda cells: Markup(
         "".join(once.render(env, "partials/heat_cell.j2", c, cell=c) for c in cells)

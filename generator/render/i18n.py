@@ -322,6 +322,27 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         # security page (docs_templates/security.md.j2)
         "security": "Sicherheit & Datenschutz",
+        # level texts and expectations (edition 2 of the catalogue format)
+        "expects_in_role": "In dieser Rolle",
+        "expects_as": "Als {role}",
+        "scale_meanings": "Was die Niveaus bedeuten",
+        "roles_at_level": "Rollen mit diesem Soll-Niveau",
+        "no_targets": (
+            "Diese Rolle wird in Worten beschrieben; sie hat keine Soll-Niveaus und daher "
+            "keinen Selbsteinschätzungsbogen."
+        ),
+        "change_reworded": "Andere Erwartung auf gleichem Niveau ({n})",
+        "count_reworded_one": "{n} mit anderer Erwartung",
+        "count_reworded_other": "{n} mit anderer Erwartung",
+        "badge_reworded": "anders",
+        "sheet_level_text": "Was dieses Niveau bedeutet",
+        "sheet_changed_expectation": "Erwartung ändert sich",
+        "diff_target_reworded": "Erwartung geändert",
+        "diff_field_scale_description": "Skala, Bedeutung von Stufe {qualifier}",
+        "diff_field_terms": "Begriffe",
+        "diff_pages": "Eigene Seiten",
+        "diff_field_body": "Text",
+        "diff_field_expects": "Erwartung an {qualifier}",
     },
     "en": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
@@ -622,5 +643,26 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         # security page (docs_templates/security.md.j2)
         "security": "Security & privacy",
+        # level texts and expectations (edition 2 of the catalogue format)
+        "expects_in_role": "In this role",
+        "expects_as": "As {role}",
+        "scale_meanings": "What the levels mean",
+        "roles_at_level": "Roles with this target level",
+        "no_targets": (
+            "This role is described in words; it has no target levels and so no "
+            "self-assessment sheet."
+        ),
+        "change_reworded": "Other expectation at the same level ({n})",
+        "count_reworded_one": "{n} with another expectation",
+        "count_reworded_other": "{n} with another expectation",
+        "badge_reworded": "changed",
+        "sheet_level_text": "What this level means",
+        "sheet_changed_expectation": "Expectation changes",
+        "diff_target_reworded": "Expectation changed",
+        "diff_field_scale_description": "Scale, meaning of level {qualifier}",
+        "diff_field_terms": "Terms",
+        "diff_pages": "Own pages",
+        "diff_field_body": "Text",
+        "diff_field_expects": "Expectation of {qualifier}",
     },
 }

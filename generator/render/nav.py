@@ -76,14 +76,17 @@ def _matrix(families: tuple[Family, ...]) -> list[NavItem]:
 def navigation(
     handbook: Handbook, relations: Relations, *, with_changes: bool = False
 ) -> list[NavItem]:
-    """The MkDocs ``nav``: home, roles by family, paths by family, competencies by group,
-    the matrix by family, the change page, and the pages about the handbook.
+    """The MkDocs ``nav``: home, the organisation's own pages, roles by family, paths by
+    family, competencies by group, the matrix by family, the change page, and the pages
+    about the handbook.
 
     Sections whose first entry is an index page (family, competency catalogue, matrix) show
     that page as their own (``navigation.indexes``).
     """
     t = STRINGS[handbook.language]
-    nav: list[NavItem] = [_entry(t["home"], urls.HOME), {t["roles"]: _roles(handbook, relations)}]
+    nav: list[NavItem] = [_entry(t["home"], urls.HOME)]
+    nav += [_entry(page.title, urls.organisation_page(page.id)) for page in handbook.pages]
+    nav.append({t["roles"]: _roles(handbook, relations)})
     paths = _paths(handbook)
     if paths:
         nav.append({t["paths"]: paths})

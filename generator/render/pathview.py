@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model.handbook import CareerPath
 from ..model.relations import LevelChange, StepChange
 from . import urls
+from .expectations import Expectation, expectation, reworded_html
 from .sheets import has_readiness
 from .urls import Link, PageLinks
 from .views import LevelBar, TextList, Views
 
-KINDS = ("raised", "added", "lowered", "dropped")
+KINDS = ("raised", "added", "reworded", "lowered", "dropped")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,9 @@ class ChangeRow:
     competency: Link
     before: LevelBar | None  # None: new in this step
     after: LevelBar | None  # None: no longer listed
-    change: str  # "+2", "−1", "neu", "entfällt"
+    change: str  # "+2", "−1", "neu", "entfällt", "anders"
+    expectation: Expectation | None  # what the higher role expects, in words
+    reworded: Markup  # the same level, other words: what changed, word by word
 
 
 @dataclass(frozen=True)
@@ -140,19 +145,22 @@ def _sections(views: Views, change: StepChange, links: PageLinks) -> tuple[Chang
     ordered = {
         "raised": raised,
         "added": change.added,
+        "reworded": change.reworded,
         "lowered": change.lowered,
         "dropped": change.dropped,
     }
     sections = []
     for kind in KINDS:
-        rows = tuple(_row(views, kind, c, links) for c in ordered[kind])
+        rows = tuple(_row(views, kind, c, links, change.after.title) for c in ordered[kind])
         if rows:
             title = views.t[f"change_{kind}"].format(n=len(rows))
             sections.append(ChangeSection(kind, title, rows))
     return tuple(sections)
 
 
-def _row(views: Views, kind: str, change: LevelChange, links: PageLinks) -> ChangeRow:
+def _row(
+    views: Views, kind: str, change: LevelChange, links: PageLinks, after_role: str
+) -> ChangeRow:
     before = views.bar(change.before) if change.before is not None else None
     after = views.bar(change.after) if change.after is not None else None
     if kind in ("raised", "lowered"):
@@ -160,7 +168,17 @@ def _row(views: Views, kind: str, change: LevelChange, links: PageLinks) -> Chan
         label = f"+{delta}" if delta > 0 else f"\u2212{-delta}"
     else:
         label = views.t[f"badge_{kind}"]
-    return ChangeRow(links.competency(change.competency), before, after, label)
+    expected = None
+    if change.after is not None and kind != "reworded":
+        as_role = views.t["expects_as"].format(role=after_role)
+        expected = expectation(
+            change.competency, change.after, change.expects_after, links.page, as_role
+        )
+    reworded = Markup("")
+    if kind == "reworded":
+        reworded = reworded_html(change.text_before, change.text_after)
+    competency = links.competency(change.competency)
+    return ChangeRow(competency, before, after, label, expected or None, reworded)
 
 
 def _delta(change: LevelChange) -> int:

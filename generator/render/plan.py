@@ -30,10 +30,11 @@ from .matrix import matrix_families
 from .nav import NavItem, navigation
 from .page import Page
 from .pathview import path_view
+from .prose import markdown_html
 from .sheets import plan_sheets
 from .views import Views
 
-Files = Iterator[tuple[str, str]]
+Files = Iterator[tuple[str, str | bytes]]  # text pages, and the organisation's images
 
 
 class RenderPlan:
@@ -81,6 +82,8 @@ class RenderPlan:
         def pages() -> Files:
             yield from self._rendered(self.pages())
             yield from export_files(self.handbook, self.relations).items()
+            for image in self.handbook.images:
+                yield urls.page_image(image.name), image.data
 
         return pages(), self._rendered(self.sheets())
 
@@ -110,7 +113,7 @@ class RenderPlan:
 
 def _encoded(files: Files) -> Iterator[tuple[str, bytes]]:
     for name, body in files:
-        yield f"docs/{name}", body.encode("utf-8")
+        yield f"docs/{name}", body.encode("utf-8") if isinstance(body, str) else body
 
 
 def plan_pages(
@@ -122,6 +125,10 @@ def plan_pages(
     views = Views(handbook, relations)
     t = views.t
     yield Page(urls.HOME, "home.md.j2", t["home"], {"view": views.home()})
+    for own in handbook.pages:
+        page = urls.organisation_page(own.id)
+        body = markdown_html(own.body, page, demote=0, images=True)
+        yield Page(page, "page.md.j2", own.title, {"title": own.title, "body": body})
     for family in handbook.families:
         context: dict[str, object] = {"view": views.family(family)}
         yield Page(urls.family_page(family.id), "family.md.j2", family.name, context)
@@ -152,7 +159,7 @@ def plan_pages(
         yield Page(urls.CHANGES, "changes.md.j2", t["diff_title"], {"body": body})
 
 
-def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str]:
+def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str | bytes]:
     """Every generated file of the docs folder of a (small) handbook, at once."""
     pages, sheets = RenderPlan(handbook, previous).docs()
     return {**dict(pages), **dict(sheets)}

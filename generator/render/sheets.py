@@ -24,12 +24,14 @@ from itertools import groupby
 import jinja2
 from markupsafe import Markup
 
-from ..model.handbook import Competency, CompetencyGroup, Handbook, Role
+from ..model.handbook import Competency, CompetencyGroup, Handbook, Role, Target
 from ..model.relations import LevelChange, Relations, StepChange
 from . import urls
+from .expectations import Expectation, expectation, reworded_html
 from .exports import csv_rules
 from .fragments import Fragments
 from .page import Page
+from .prose import markdown_html
 from .text import escape
 from .words import Words
 
@@ -83,12 +85,29 @@ class Box:
 
 @dataclass(frozen=True)
 class SheetItem:
-    """One competency on a sheet with its boxes."""
+    """One competency on a sheet with its boxes, and what its levels mean in words."""
 
     competency: Competency
     target: int
     boxes: tuple[Box, ...]
     previous: int | None = None  # readiness sheets: target before the step (None: new)
+    expectation: Expectation | None = None  # the target's text, printed with the item
+    levels: tuple[LevelText, ...] = ()  # shown on screen for the level being chosen
+    reworded: Markup = Markup("")  # readiness sheets: same level, other words
+
+    @property
+    def described(self) -> frozenset[int]:
+        """The levels that have a text (their boxes point to it for screen readers)."""
+        return frozenset(text.level for text in self.levels)
+
+
+@dataclass(frozen=True)
+class LevelText:
+    """What one level of a competency means (its own text, else the scale's)."""
+
+    level: int
+    label: str | None
+    html: Markup
 
 
 @dataclass(frozen=True)
@@ -110,7 +129,7 @@ class SheetParts:
     def __init__(self, handbook: Handbook) -> None:
         self.handbook = handbook
         self.words = Words(handbook)
-        self._items: dict[tuple[str, int, int | None], SheetItem] = {}
+        self._items: dict[tuple[Target, Target | None, int], SheetItem] = {}
         self._boxes: dict[tuple[int, int | None], tuple[Box, ...]] = {}
         self._fragments = Fragments()
 
@@ -142,15 +161,42 @@ class SheetParts:
         t = self.words.t
         return escape(_json({key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS}))
 
-    def item(self, competency_id: str, target: int, previous: int | None = None) -> SheetItem:
-        """The item of a competency with its target (and, on readiness sheets, the one before)."""
-        key = (competency_id, target, previous)
+    def item(self, page: str, target: Target, before: Target | None = None) -> SheetItem:
+        """The item of a target on the sheet ``page`` (readiness sheets: with the target
+        ``before`` the step; None for a competency new at the step)."""
+        depth = urls.site_url(page).count("/")  # the item's links depend on this only
+        previous = before.level if before else None
+        key = (target, before, depth)
         item = self._items.get(key)
         if item is None:
-            competency = self.handbook.competency(competency_id)
-            item = SheetItem(competency, target, self._boxes_of(target, previous), previous)
+            competency = self.handbook.competency(target.competency_id)
+            reworded = Markup("")
+            if before is not None and before.level == target.level:
+                old = _expectation_source(competency, before)
+                reworded = reworded_html(old, _expectation_source(competency, target))
+            item = SheetItem(
+                competency,
+                target.level,
+                self._boxes_of(target.level, previous),
+                previous,
+                expectation(
+                    competency, target.level, target.expects, page, self.words.t["expects_in_role"]
+                )
+                or None,
+                self._level_texts(competency, page),
+                reworded,
+            )
             self._items[key] = item
         return item
+
+    def _level_texts(self, competency: Competency, page: str) -> tuple[LevelText, ...]:
+        texts = []
+        for level in self.handbook.scale.levels:
+            source = competency.level_text(level.value) or level.description
+            if source:
+                html = markdown_html(source, page, demote=3)
+                texts.append(LevelText(level.value, level.label, html))
+        return tuple(texts)
 
     def _boxes_of(self, target: int, previous: int | None) -> tuple[Box, ...]:
         found = self._boxes.get((target, previous))
@@ -173,8 +219,15 @@ class SheetParts:
             env, template, key, handbook=self.handbook, edition=self.words.edition, **context
         )
 
+    def scale(self, page: str) -> tuple[LevelText, ...]:
+        """The scale for a sheet's legend: each level, its label and what it means."""
+        return tuple(
+            LevelText(level.value, level.label, markdown_html(level.description, page, demote=3))
+            for level in self.handbook.scale.levels
+        )
+
     def _item_html(self, env: jinja2.Environment, item: SheetItem, readiness: bool) -> Markup:
-        key = (item.competency.id, item.target, item.previous, readiness)
+        key = (id(item), readiness)  # items are made once per target (``item``) and kept
         return self._fragments.render_with(
             env,
             ITEM_TEMPLATE,
@@ -207,6 +260,7 @@ class RoleSheet:
     compare: tuple[CompareOption, ...]  # the role and its next steps, the default one marked
     data: Markup  # JSON for sheet.js, escaped like any text (see _script_data)
     footer: Markup  # CSS custom properties for the printed footer (see css_string)
+    scale: tuple[LevelText, ...]  # the legend: each level and what it means
     parts: SheetParts = field(compare=False, repr=False)
 
 
@@ -219,6 +273,7 @@ class ReadinessSheet:
     groups: tuple[SheetGroup, ...]
     extras: tuple[tuple[str | None, str], ...]  # other new requirements: (label, text)
     footer: Markup
+    scale: tuple[LevelText, ...]
     parts: SheetParts = field(compare=False, repr=False)
 
 
@@ -299,20 +354,32 @@ def role_sheet(
 ) -> RoleSheet:
     """The self-assessment sheet of one role (``parts``: shared with the handbook's sheets)."""
     parts = parts or SheetParts(handbook)
-    items = [parts.item(t.competency_id, t.level) for t in role.targets]
+    page = urls.sheet_page(role.id)
+    items = [parts.item(page, target) for target in role.targets]
     return RoleSheet(
         role=role,
         groups=_grouped(parts, items),
         compare=_compare_options(relations, role, parts.words.t),
         data=_script_data(parts, relations, role),
         footer=parts.footer(role.title),
+        scale=parts.scale(page),
         parts=parts,
     )
 
 
-def _readiness_item(parts: SheetParts, change: LevelChange) -> SheetItem:
+def _readiness_item(parts: SheetParts, page: str, change: LevelChange) -> SheetItem:
     assert change.after is not None
-    return parts.item(change.competency.id, change.after, change.before)
+    after = Target(change.competency.id, change.after, change.expects_after)
+    before = None
+    if change.before is not None:
+        before = Target(change.competency.id, change.before, change.expects_before)
+    return parts.item(page, after, before)
+
+
+def _expectation_source(competency: Competency, target: Target) -> str:
+    """The words of a target as written: the level's text, then the role's."""
+    parts = (competency.level_text(target.level), target.expects)
+    return "\n\n".join(part for part in parts if part)
 
 
 def readiness_sheet(
@@ -321,7 +388,9 @@ def readiness_sheet(
     """What rises or is new from one step of a path to the next, as a conversation sheet."""
     parts = parts or SheetParts(handbook)
     words, t = parts.words, parts.words.t
-    items = [_readiness_item(parts, c) for c in (*change.raised, *change.added)]
+    page = urls.readiness_page(change.path.id, change.index + 1)
+    steps = (*change.raised, *change.added, *change.reworded)
+    items = [_readiness_item(parts, page, c) for c in steps]
     before, after = change.before.title, change.after.title
     intro = t["readiness_intro"].format(before=before, after=after)
     if change.step.typical_years is not None:
@@ -338,6 +407,7 @@ def readiness_sheet(
         groups=_grouped(parts, items),
         extras=_extras(words, change),
         footer=parts.footer(f"{before} → {after}"),
+        scale=parts.scale(page),
         parts=parts,
     )
 

@@ -147,7 +147,11 @@ class Link:
 
 
 class PageLinks:
-    """Links from one page to the handbook's pages: ``PageLinks("index.md").role(role)``."""
+    """Links from one page to the handbook's pages: ``PageLinks("index.md").role(role)``.
+
+    Their targets name Markdown files, as MkDocs rewrites them in a page's Markdown; links
+    inside raw HTML (which MkDocs leaves alone) come from ``HtmlLinks``.
+    """
 
     def __init__(self, page: str) -> None:
         self.page = page
@@ -176,3 +180,11 @@ class PageLinks:
 
     def family_matrix(self, family: Family) -> Link:
         return self.to(family_matrix_page(family.id), family.name)
+
+
+class HtmlLinks(PageLinks):
+    """Links for raw HTML: final site URLs, relative to the page's URL."""
+
+    def to(self, target: str, text: str, anchor: str | None = None) -> Link:
+        link = url_href(self.page, target)
+        return Link(text, Markup(f"{link}#{anchor}") if anchor else link)

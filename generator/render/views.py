@@ -16,9 +16,11 @@ from markupsafe import Markup
 from ..model.handbook import Competency, CompetencyGroup, Family, Handbook, Role
 from ..model.relations import PathPosition, Relations
 from . import urls
+from .expectations import Expectation, expectation
 from .matrix import Cell, LegendEntry, Matrix, build_family_matrix, legend, matrix_families
+from .prose import markdown_html
 from .sheets import has_sheet
-from .urls import Link, PageLinks
+from .urls import HtmlLinks, Link, PageLinks
 from .words import Words
 
 
@@ -40,6 +42,16 @@ class LevelBar:
 class TargetRow:
     competency: Link
     bar: LevelBar
+    expectation: Expectation
+
+
+@dataclass(frozen=True)
+class ScaleEntry:
+    """A level of the scale as a legend shows it: number, label and what it means."""
+
+    level: int
+    label: str | None
+    description: Markup  # rendered Markdown, or empty
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,7 @@ class RoleView:
     previous_roles: tuple[Link, ...]
     lists: tuple[TextList, ...]
     scale_text: str
+    scale: tuple[ScaleEntry, ...]  # the levels, when the scale describes them
     groups: tuple[GroupTargets, ...]
     positions: tuple[PositionView, ...]
     nearby: tuple[NearbyRole, ...]
@@ -95,25 +108,31 @@ class RoleView:
 
 
 @dataclass(frozen=True)
-class AnchorRow:
-    bar: LevelBar
-    text: str
+class LevelRole:
+    """A role that targets a competency at one level, with its own words for it."""
+
+    role: Link
+    family: str
+    expects: Markup  # rendered Markdown, or empty
 
 
 @dataclass(frozen=True)
-class NeedRow:
-    role: Link
-    family: str
+class LevelStep:
+    """One level of a competency's ladder: what it looks like, and who needs it there."""
+
     bar: LevelBar
+    label: str | None
+    meaning: Markup  # the scale's description of the level
+    text: Markup  # the competency's own text for the level
+    roles: tuple[LevelRole, ...]
 
 
 @dataclass(frozen=True)
 class CompetencyView:
     competency: Competency
     group: str
-    anchors: tuple[AnchorRow, ...]
-    needs: tuple[NeedRow, ...]
-    scale_text: str
+    ladder: tuple[LevelStep, ...]  # from the lowest level up; levels with nothing to say left out
+    has_roles: bool
 
 
 @dataclass(frozen=True)
@@ -158,6 +177,7 @@ class HomeView:
     groups: tuple[Summary, ...]
     matrix_csv: Markup
     catalogue_json: Markup
+    pages: tuple[Link, ...]  # the organisation's own pages
     guide: Link
     security: Link
 
@@ -244,6 +264,16 @@ class Views:
             self._bars[(level, target)] = bar
         return bar
 
+    def scale_entries(self, page: str) -> tuple[ScaleEntry, ...]:
+        """The scale's levels with their meaning, when at least one level is described."""
+        levels = self.handbook.scale.levels
+        if not any(level.description for level in levels):
+            return ()
+        return tuple(
+            ScaleEntry(level.value, level.label, markdown_html(level.description, page, demote=3))
+            for level in levels
+        )
+
     @property
     def scale_text(self) -> str:
         """How to read the level bars: "Skala von 1 (…) bis 5 (…)"."""
@@ -264,7 +294,8 @@ class Views:
 
     def role(self, role: Role) -> RoleView:
         handbook, relations = self.handbook, self.relations
-        links = PageLinks(urls.role_page(role.id))
+        page = urls.role_page(role.id)
+        links = PageLinks(page)
         requirements = role.requirements
         experience = None
         if requirements.experience_years is not None:
@@ -293,6 +324,7 @@ class Views:
                 }
             ),
             scale_text=self.scale_text,
+            scale=self.scale_entries(page),
             groups=self._role_targets(role, links),
             positions=tuple(self._position(p, links) for p in relations.positions.get(role.id, ())),
             nearby=tuple(
@@ -307,11 +339,21 @@ class Views:
 
     def _role_targets(self, role: Role, links: PageLinks) -> tuple[GroupTargets, ...]:
         """The role's targets grouped by competency group, in catalogue order."""
-        targets = self.relations.targets(role)
+        targets = self.relations.target_of(role)
         result = []
         for group in self.handbook.groups:
             rows = tuple(
-                TargetRow(links.competency(c), self.bar(targets[c.id]))
+                TargetRow(
+                    links.competency(c),
+                    self.bar(targets[c.id].level),
+                    expectation(
+                        c,
+                        targets[c.id].level,
+                        targets[c.id].expects,
+                        links.page,
+                        self.t["expects_in_role"],
+                    ),
+                )
                 for c in group.competencies
                 if c.id in targets
             )
@@ -336,20 +378,30 @@ class Views:
 
     def competency(self, competency: Competency) -> CompetencyView:
         handbook = self.handbook
-        links = PageLinks(urls.competency_page(competency.id))
+        page = urls.competency_page(competency.id)
+        links = HtmlLinks(page)  # the ladder is raw HTML
+        needs = self.relations.needs.get(competency.id, ())
+        ladder = []
+        for level in handbook.scale.levels:
+            roles = tuple(
+                LevelRole(
+                    links.role(n.role),
+                    handbook.family(n.role.family_id).name,
+                    markdown_html(n.expects, page, demote=3),
+                )
+                for n in needs
+                if n.level == level.value
+            )
+            text = markdown_html(competency.level_text(level.value), page, demote=3)
+            if roles or text:
+                meaning = markdown_html(level.description, page, demote=3)
+                bar = self.bar(level.value, target=False)
+                ladder.append(LevelStep(bar, level.label, meaning, text, roles))
         return CompetencyView(
             competency=competency,
             group=handbook.group(competency.group_id).name,
-            anchors=tuple(
-                AnchorRow(self.bar(a.level, target=False), a.text) for a in competency.anchors
-            ),
-            needs=tuple(
-                NeedRow(
-                    links.role(n.role), handbook.family(n.role.family_id).name, self.bar(n.level)
-                )
-                for n in self.relations.needs.get(competency.id, ())
-            ),
-            scale_text=self.scale_text,
+            ladder=tuple(ladder),
+            has_roles=bool(needs),
         )
 
     def competency_catalogue(self) -> tuple[CatalogueGroup, ...]:
@@ -415,6 +467,9 @@ class Views:
             ),
             matrix_csv=urls.href(urls.HOME, urls.MATRIX_CSV),
             catalogue_json=urls.href(urls.HOME, urls.CATALOGUE_JSON),
+            pages=tuple(
+                links.to(urls.organisation_page(page.id), page.title) for page in handbook.pages
+            ),
             guide=links.to(urls.GUIDE, t["guide_title"]),
             security=links.to(urls.SECURITY, t["security"]),
         )

@@ -1,0 +1,77 @@
+"""Render: what a target expects, in words: the competency's text for the level, then the
+role's own ``expects``; and how that text changes from one step to the next.
+
+Role pages, competency pages, path pages and sheets all show expectations the same way:
+short ones in full, long ones (several lines, lists) collapsed behind their first line so
+that a role with 30 competencies stays scannable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model.handbook import Competency
+from ..model.wordiff import Kind, word_diff
+from .prose import markdown_html
+from .text import escape
+
+LONG = 160  # characters: longer expectations are collapsed
+PREVIEW = 110  # characters of the collapsed line
+_MARKUP = re.compile(r"[*_`#>]|^\s*(?:[-+]|\d+[.)])\s+|\[([^\]]*)\]\([^)]*\)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """The words for one target; ``level_text`` and ``role_text`` are rendered Markdown."""
+
+    level_text: Markup  # what the competency looks like at this level
+    role_text: Markup  # what this role expects
+    label: str  # what introduces the role's words ("In this role", "As Staff Engineer")
+    preview: str  # the first line, as plain text, for the collapsed summary
+    long: bool  # collapsed by default
+
+    def __bool__(self) -> bool:
+        return bool(self.level_text or self.role_text)
+
+
+def expectation(
+    competency: Competency, level: int, expects: str | None, page: str, label: str
+) -> Expectation:
+    """The expectation of a target on the page ``page``; ``label`` introduces the role's
+    own words."""
+    level_source = competency.level_text(level)
+    sources = [text for text in (level_source, expects) if text]
+    joined = "\n\n".join(sources)
+    return Expectation(
+        level_text=markdown_html(level_source, page, demote=3),
+        role_text=markdown_html(expects, page, demote=3),
+        label=label,
+        preview=preview(joined),
+        long=len(joined) > LONG or "\n" in joined.strip(),
+    )
+
+
+def preview(text: str) -> str:
+    """The first line of a Markdown text, without its markup, cut at a word."""
+    line = next((line for line in text.splitlines() if line.strip()), "")
+    plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", line).split())
+    if len(plain) <= PREVIEW:
+        return plain
+    return plain[:PREVIEW].rsplit(" ", 1)[0] + " …"
+
+
+def reworded_html(before: str | None, after: str | None) -> Markup:
+    """The words that changed between two expectations: removed struck, added marked."""
+    tags = {Kind.REMOVED: ("<del>", "</del>"), Kind.ADDED: ("<ins>", "</ins>")}
+    parts = []
+    for run in word_diff(_plain(before), _plain(after), context=None):
+        opening, closing = tags.get(run.kind, ("", ""))
+        parts.append(f"{opening}{escape(run.text)}{closing}")
+    return Markup(" ".join(parts))
+
+
+def _plain(text: str | None) -> str:
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text or "").split())
