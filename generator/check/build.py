@@ -106,7 +106,7 @@ class ModelBuilder:
         if text is None:
             return None
         self.gathered.markdown.append(
-            MarkdownField(text.value, text.location, text.block, **subjects)
+            MarkdownField(text.value, text.location, text.block, text.indent, **subjects)
         )
         return text.value
 

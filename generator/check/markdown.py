@@ -33,7 +33,8 @@ class MarkdownField:
 
     text: str
     location: Location  # where the value starts
-    block: bool = False  # a | or > scalar: the text starts on the next line
+    block: bool = False  # a | or > scalar: the text starts on the next line, indented
+    indent: int = 0
     first_line: int | None = None  # a page's body: the file line of the text's first line
     competency: str | None = None
     role: str | None = None
@@ -102,7 +103,7 @@ def _location(field: MarkdownField, offset: int) -> Location:
     if field.first_line is not None:
         return Location(start.path, field.first_line + line, column + 1)
     if field.block:
-        return Location(start.path, start.line + 1 + line, column + 1)
+        return Location(start.path, start.line + 1 + line, field.indent + column + 1)
     if line == 0:
         return Location(start.path, start.line, start.column + column)
     return Location(start.path, start.line + line, 1)  # folded text: the line is a guess

@@ -31,6 +31,7 @@ class V(Generic[T]):
     value: T
     location: Location
     block: bool = False
+    indent: int = 0  # of a block scalar's lines
 
 
 class Invalid(Exception):
@@ -91,7 +92,7 @@ class Text(Spec):
         text = scalar.text.strip()
         if not text:
             raise self.fail(node, problems, "expected text, found an empty string")
-        return V(text, node.location, scalar.block)
+        return V(text, node.location, scalar.block, scalar.indent)
 
     def json_schema(self) -> dict[str, Any]:
         # Unquoted `2026.10` or `no` is text to the validator, so the schema accepts them too.

@@ -30,13 +30,14 @@ class Scalar:
     """A scalar as written; ``plain`` is False for quoted and block scalars.
 
     ``block`` marks ``|`` and ``>`` scalars, whose text starts on the line after
-    ``location`` (so a position inside the text can be told by its line).
+    ``location``, indented by ``indent`` spaces (so a position inside the text can be told).
     """
 
     text: str
     plain: bool
     location: Location
     block: bool = False
+    indent: int = 0
 
     @property
     def is_null(self) -> bool:
@@ -93,6 +94,7 @@ class _TreeBuilder:
         self.problems = problems
 
     def parse(self, text: str) -> Node | None:
+        self.lines = text.split("\n")
         events = self._events(text)
         next(events)  # StreamStart
         if isinstance(next(events), yaml.StreamEndEvent):
@@ -115,6 +117,13 @@ class _TreeBuilder:
         except yaml.YAMLError as error:
             raise YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
 
+    def _indent(self, line: int) -> int:
+        """The indentation of a block scalar whose indicator is on ``line`` (1-based)."""
+        for text in self.lines[line:]:
+            if text.strip():
+                return len(text) - len(text.lstrip(" "))
+        return 0
+
     def _where(self, event: yaml.Event) -> Location:
         mark = event.start_mark
         return (
@@ -128,7 +137,9 @@ class _TreeBuilder:
             raise YamlProblem(location, f"nesting is deeper than {MAX_DEPTH} levels")
         if isinstance(event, yaml.ScalarEvent):
             plain = event.style in (None, "") and event.tag is None
-            return Scalar(event.value, plain, location, block=event.style in ("|", ">"))
+            if event.style not in ("|", ">"):
+                return Scalar(event.value, plain, location)
+            return Scalar(event.value, plain, location, True, self._indent(location.line))
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not isinstance(event := next(events), yaml.SequenceEndEvent):

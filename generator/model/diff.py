@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from .handbook import CareerPath, Competency, Handbook, Role, Salary
+from .handbook import NOUNS, CareerPath, Competency, Handbook, Role, Salary, Target
 from .wordiff import similarity
 
 EDIT_SIMILARITY = 0.5  # list items at least this alike count as one edited item
@@ -27,6 +27,7 @@ class Change(StrEnum):
     CHANGED = "changed"
     RAISED = "raised"
     LOWERED = "lowered"
+    REWORDED = "reworded"  # a target at the same level, with other words (``expects``)
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,13 @@ class FieldChange:
         return Change.REMOVED if self.after is None else Change.CHANGED
 
 
-TARGET_ORDER = (Change.RAISED, Change.LOWERED, Change.ADDED, Change.REMOVED)
+TARGET_ORDER = (Change.RAISED, Change.LOWERED, Change.REWORDED, Change.ADDED, Change.REMOVED)
 
 
 @dataclass(frozen=True)
 class TargetChange:
-    """A role's target for one competency: raised, lowered, new in the role or dropped.
+    """A role's target for one competency: raised, lowered, reworded (what the role
+    expects), new in the role or dropped.
 
     A role lists its target changes in ``TARGET_ORDER``, each kind by competency id.
     """
@@ -70,6 +72,8 @@ class TargetChange:
     competency: Ref
     before: int | None
     after: int | None
+    expects_before: str | None = None
+    expects_after: str | None = None
 
     @property
     def kind(self) -> Change:
@@ -77,6 +81,8 @@ class TargetChange:
             return Change.ADDED
         if self.after is None:
             return Change.REMOVED
+        if self.after == self.before:
+            return Change.REWORDED
         return Change.RAISED if self.after > self.before else Change.LOWERED
 
 
@@ -140,10 +146,18 @@ class ChangeReport:
     competencies: Section[EntityChange] = field(default_factory=Section)
     roles: Section[RoleChange] = field(default_factory=Section)
     paths: Section[PathChange] = field(default_factory=Section)
+    pages: Section[EntityChange] = field(default_factory=Section)
 
     @property
     def is_empty(self) -> bool:
-        sections = (self.families, self.groups, self.competencies, self.roles, self.paths)
+        sections = (
+            self.families,
+            self.groups,
+            self.competencies,
+            self.roles,
+            self.paths,
+            self.pages,
+        )
         return not (self.handbook or any(sections))
 
     def roles_changed_expectations(self) -> frozenset[str]:
@@ -195,6 +209,14 @@ def diff_handbooks(old: Handbook, new: Handbook) -> ChangeReport:
             lambda p: p.title,
             lambda a, b: _path(old, new, a, b),
         ),
+        pages=_section(
+            {p.id: p for p in old.pages},
+            {p.id: p for p in new.pages},
+            lambda p: p.title,
+            lambda a, b: _entity(
+                b.id, b.title, _text("title", a.title, b.title) + _text("body", a.body, b.body)
+            ),
+        ),
     )
 
 
@@ -242,13 +264,18 @@ def _items(key: str, before: Sequence[str], after: Sequence[str]) -> list[FieldC
 
 
 def _handbook_fields(old: Handbook, new: Handbook) -> tuple[FieldChange, ...]:
-    levels = max(old.scale.maximum, new.scale.maximum)
+    shared = range(1, min(old.scale.maximum, new.scale.maximum) + 1)
     labels = [
         change
-        for level in range(1, levels + 1)
-        if level <= min(old.scale.maximum, new.scale.maximum)
+        for level in shared
         for change in _text(
             "scale_label", old.scale.label(level), new.scale.label(level), str(level)
+        )
+        + _text(
+            "scale_description",
+            old.scale.description(level),
+            new.scale.description(level),
+            str(level),
         )
     ]
     return tuple(
@@ -257,7 +284,19 @@ def _handbook_fields(old: Handbook, new: Handbook) -> tuple[FieldChange, ...]:
         + _text("language", old.language, new.language)
         + _text("scale_levels", old.scale.maximum, new.scale.maximum)
         + labels
+        + _text("terms", _terms(old), _terms(new))
     )
+
+
+def _terms(handbook: Handbook) -> str | None:
+    """The organisation's words as one line: "role: Job level / Job levels; …"."""
+    terms = handbook.terms
+    given = [
+        f"{noun}: {words[0]} / {words[1]}"
+        for noun in NOUNS
+        if (words := getattr(terms, noun)) is not None
+    ]
+    return "; ".join(given) or None
 
 
 def _competency_fields(
@@ -331,19 +370,33 @@ def _role_fields(old: Handbook, new: Handbook, a: Role, b: Role) -> list[FieldCh
 
 
 def _targets(old: Handbook, new: Handbook, a: Role, b: Role) -> tuple[TargetChange, ...]:
-    before = {t.competency_id: t.level for t in a.targets}
-    after = {t.competency_id: t.level for t in b.targets}
+    before = {t.competency_id: t for t in a.targets}
+    after = {t.competency_id: t for t in b.targets}
 
     def name(competency_id: str) -> str:
         source = new if competency_id in after else old
         return source.competency(competency_id).name
 
     changes = [
-        TargetChange(Ref(key, name(key)), before.get(key), after.get(key))
+        TargetChange(
+            Ref(key, name(key)),
+            _level(before.get(key)),
+            _level(after.get(key)),
+            _expects(before.get(key)),
+            _expects(after.get(key)),
+        )
         for key in sorted(before.keys() | after.keys())
         if before.get(key) != after.get(key)
     ]
     return tuple(sorted(changes, key=lambda change: TARGET_ORDER.index(change.kind)))
+
+
+def _level(target: Target | None) -> int | None:
+    return target.level if target else None
+
+
+def _expects(target: Target | None) -> str | None:
+    return target.expects if target else None
 
 
 def _role(old: Handbook, new: Handbook, a: Role, b: Role) -> RoleChange | None:

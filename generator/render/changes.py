@@ -44,6 +44,7 @@ def page_linker(handbook: Handbook, from_page: str) -> Linker:
         "competencies": (urls.competency_page, {c.id for c in handbook.competencies}),
         "paths": (urls.path_page, {p.id for p in handbook.paths}),
         "families": (urls.family_page, {f.id for f in handbook.families}),
+        "pages": (urls.organisation_page, {p.id for p in handbook.pages}),
     }
 
     def link(folder: str, entity_id: str) -> str | None:
@@ -190,6 +191,7 @@ def _report(
     yield from _section(style, words, t["diff_paths"], "paths", report.paths)
     yield from _section(style, words, t["diff_groups"], None, report.groups)
     yield from _section(style, words, t["diff_families"], "families", report.families)
+    yield from _section(style, words, t["diff_pages"], "pages", report.pages)
     if report.handbook:
         yield from style.heading(t["diff_handbook"], 1)
         yield from (_field(c, style, words, 1) for c in report.handbook)
@@ -223,6 +225,9 @@ def _targets(change: RoleChange, style: _Style, t: dict[str, str], depth: int) -
             body = f"{name}: {t['diff_level'].format(level=target.after)}"
         elif target.kind is Change.REMOVED:
             body = f"{name}: {t['diff_was'].format(level=target.before)}"
+        elif target.kind is Change.REWORDED:
+            runs = word_diff(target.expects_before, target.expects_after)
+            body = f"{name}: {style.runs(runs)}"
         else:
             body = f"{name}: {target.before} → {target.after}"
         lines.append(style.item(depth, t[f"diff_target_{target.kind.value}"], body))

@@ -16,7 +16,16 @@ import io
 import json
 from typing import Any
 
-from ..model.handbook import CareerPath, CompetencyGroup, Handbook, Role, Salary
+from ..model.handbook import (
+    NOUNS,
+    Acceptance,
+    CareerPath,
+    CompetencyGroup,
+    Handbook,
+    Role,
+    Salary,
+    Target,
+)
 from ..model.relations import Relations
 from .i18n import STRINGS
 from .matrix import Matrix, build_matrix
@@ -51,7 +60,16 @@ def catalogue_json(handbook: Handbook, relations: Relations) -> str:
             "organisation": handbook.organisation,
             "language": handbook.language,
             "version": handbook.version,
-            "scale": [{"level": s.value, "label": s.label} for s in handbook.scale.levels],
+            "scale": [
+                {"level": s.value, "label": s.label, "description": s.description}
+                for s in handbook.scale.levels
+            ],
+            "terms": {
+                noun: list(words)
+                for noun in NOUNS
+                if (words := getattr(handbook.terms, noun)) is not None
+            }
+            or None,
             "families": [
                 {"id": f.id, "name": f.name, "description": f.description}
                 for f in handbook.families
@@ -59,6 +77,18 @@ def catalogue_json(handbook: Handbook, relations: Relations) -> str:
             "competency_groups": [_group(g) for g in handbook.groups],
             "roles": [_role(r) for r in relations.roles_in_order],
             "paths": [_path(p) for p in handbook.paths],
+            "pages": [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "rank": p.rank,
+                    "body": p.body,
+                    "accept": _accepted(p.accepted),
+                }
+                for p in handbook.pages
+            ]
+            or None,
+            "accept": _accepted(handbook.accepted),
         }
     )
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -75,11 +105,12 @@ def _group(group: CompetencyGroup) -> dict[str, Any]:
                 "id": c.id,
                 "name": c.name,
                 "summary": c.summary,
-                "indicators": list(c.indicators),
+                "indicators": list(c.indicators) or None,
                 "levels": {str(a.level): a.text for a in c.anchors} or None,
             }
             for c in group.competencies
         ],
+        "accept": _accepted(group.accepted),
     }
 
 
@@ -105,8 +136,28 @@ def _role(role: Role) -> dict[str, Any]:
         },
         "salary": _salary(role.salary) if role.salary else None,
         "reports_to": role.reports_to,
-        "competencies": {t.competency_id: t.level for t in role.targets},
+        "competencies": {t.competency_id: _target(t) for t in role.targets},
+        "accept": _accepted(role.accepted),
     }
+
+
+def _target(target: Target) -> int | dict[str, Any]:
+    """A level, or the level with the role's words, as the catalogue has it."""
+    if target.expects is None:
+        return target.level
+    return {"level": target.level, "expects": target.expects}
+
+
+def _accepted(entries: tuple[Acceptance, ...]) -> list[dict[str, Any]] | None:
+    return [
+        {
+            "warning": a.warning,
+            "competency": list(a.competencies) or None,
+            "role": list(a.roles) or None,
+            "reason": a.reason,
+        }
+        for a in entries
+    ] or None
 
 
 def _salary(salary: Salary) -> dict[str, Any]:
@@ -129,6 +180,7 @@ def _path(path: CareerPath) -> dict[str, Any]:
             {"role": s.role_id, "typical_years": _number(s.typical_years), "note": s.note}
             for s in path.steps
         ],
+        "accept": _accepted(path.accepted),
     }
 
 

@@ -118,3 +118,8 @@ test("a gap bar grows left below target, right above it; the whole scale fills h
   assert.deepEqual(gapSegment(2, 5), { kind: "above", x: 32, width: 15 });
   assert.deepEqual(gapSegment(1, 1), { kind: "above", x: 32, width: 30 });
 });
+
+test("targets with words (level and expects) count by their level", () => {
+  const targets = levels({ a: { level: 3, expects: "Leads reviews" }, b: 2, c: { expects: "x" } });
+  assert.deepEqual({ ...targets }, { a: 3, b: 2 });
+});

@@ -24,7 +24,9 @@ export function levels(value) {
   const found = plainMap();
   if (isObject(value)) {
     for (const id of Object.keys(value)) {
-      if (Number.isInteger(value[id])) found[id] = value[id];
+      // a target is a level, or { level, expects } as catalogue.json writes it with words
+      const level = isObject(value[id]) ? value[id].level : value[id];
+      if (Number.isInteger(level)) found[id] = level;
     }
   }
   return found;
