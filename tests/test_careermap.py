@@ -1,0 +1,188 @@
+"""careermap.py: the layered layout of a family's career map."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.render import careermap
+from generator.render.careermap import (
+    ELLIPSIS,
+    MAX_LINES,
+    PAD_X,
+    TARGET_WIDTH,
+    Box,
+    Layout,
+    Station,
+    crossings,
+    layout,
+    text_width,
+    wrap,
+)
+
+SHARED = ["engineer-1", "engineer-2", "senior-engineer"]
+IC = [*SHARED, "staff-engineer", "principal-engineer"]
+MANAGER = [*SHARED, "engineering-manager", "senior-engineering-manager"]
+PHONE_COLUMN = 358  # CSS pixels of content on a 390 px wide phone
+
+
+def stations(*ids: str) -> dict[str, Station]:
+    return {i: Station(i, i.replace("-", " ").title()) for i in ids}
+
+
+def draw(*paths: Sequence[str]) -> Layout:
+    ids = dict.fromkeys(i for path in paths for i in path)
+    return layout([list(p) for p in paths], stations(*ids))
+
+
+def boxes(drawn: Layout) -> dict[str, Box]:
+    return {box.id: box for box in drawn.boxes}
+
+
+def centre(box: Box) -> float:
+    return box.x + box.width / 2
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return (
+        a.x < b.x + b.width
+        and b.x < a.x + a.width
+        and a.y < b.y + b.height
+        and b.y < a.y + a.height
+    )
+
+
+# -- layout --------------------------------------------------------------------------------------
+
+
+def test_a_fork_puts_both_next_steps_in_one_layer() -> None:
+    """Assert that two paths sharing a start fork into two boxes side by side in one layer."""
+    placed = boxes(draw(IC, MANAGER))
+    assert [placed[i].layer for i in SHARED] == [0, 1, 2]
+    staff, manager = placed["staff-engineer"], placed["engineering-manager"]
+    assert staff.layer == manager.layer == 3 and staff.y == manager.y
+    assert not overlap(staff, manager)
+    assert staff.x + staff.width <= manager.x or manager.x + manager.width <= staff.x
+    left, right = sorted((centre(staff), centre(manager)))
+    assert left < centre(placed["senior-engineer"]) < right  # the shared role sits above both
+
+
+def test_shared_steps_are_one_arrow_each() -> None:
+    """Assert that a step on several paths is drawn once and every other step once too."""
+    drawn = draw(IC, MANAGER, IC)
+    pairs = [(a.source, a.target) for a in drawn.arrows]
+    assert len(pairs) == len(set(pairs)) == 6
+    assert ("senior-engineer", "staff-engineer") in pairs
+    assert ("senior-engineer", "engineering-manager") in pairs
+
+
+def test_a_join_meets_below_both_paths() -> None:
+    """Assert that paths of different lengths that end in one role meet below the longer."""
+    placed = boxes(draw(["a", "b", "top"], ["x", "y", "z", "top"]))
+    assert placed["top"].layer == 3  # the longest distance from a path start
+    assert placed["a"].layer == placed["x"].layer == 0
+    assert min(centre(placed["b"]), centre(placed["z"])) <= centre(placed["top"])
+    assert centre(placed["top"]) <= max(centre(placed["b"]), centre(placed["z"]))
+
+
+def test_an_arrow_over_several_layers_passes_beside_the_boxes() -> None:
+    """Assert that an arrow spanning layers runs through a point clear of the boxes between."""
+    drawn = draw(["a", "b", "c", "d"], ["a", "d"])
+    placed = boxes(drawn)
+    arrow = next(a for a in drawn.arrows if (a.source, a.target) == ("a", "d"))
+    vertical = [float(x) for x in re.findall(r"L(-?[\d.]+) ", arrow.d)]
+    assert vertical, arrow.d  # straight down through the layers of b and c
+    for x in vertical:
+        for middle in (placed["b"], placed["c"]):
+            assert not middle.x <= x <= middle.x + middle.width, (x, middle)
+
+
+def test_every_arrow_ends_at_its_target_box() -> None:
+    """Assert that each arrow starts at its source's bottom and ends at its target's top."""
+    drawn = draw(IC, MANAGER)
+    placed = boxes(drawn)
+    for arrow in drawn.arrows:
+        numbers = [float(n) for n in re.findall(r"-?[\d.]+", arrow.d)]
+        source, target = placed[arrow.source], placed[arrow.target]
+        assert numbers[1] == source.y + source.height
+        assert numbers[-1] == target.y
+        assert source.x <= numbers[0] <= source.x + source.width
+        assert target.x <= numbers[-2] <= target.x + target.width
+
+
+def test_barycentre_order_removes_a_crossing() -> None:
+    """Assert that the order within layers is changed where that removes a crossing."""
+    # in order of appearance a, b, c above x, y: c -> x crosses b -> y
+    assert crossings([["a", "b", "c"], ["x", "y"]], [("a", "x"), ("b", "y"), ("c", "x")]) == 1
+    placed = boxes(draw(["a", "x"], ["b", "y"], ["c", "x"]))
+    assert centre(placed["c"]) < centre(placed["b"])  # c moved next to a, above x
+
+
+def test_a_cycle_between_paths_is_drawn_and_ends() -> None:
+    """Assert that paths that lead back to an earlier role are laid out, every step drawn."""
+    drawn = draw(["a", "b", "c"], ["c", "a"], ["b", "b", "a"])
+    placed = boxes(drawn)
+    assert [placed[i].layer for i in "abc"] == [0, 1, 2]
+    pairs = {(a.source, a.target) for a in drawn.arrows}
+    assert pairs == {("a", "b"), ("b", "c"), ("c", "a"), ("b", "a")}  # no arrow b -> b
+    back = next(a for a in drawn.arrows if (a.source, a.target) == ("c", "a"))
+    numbers = [float(n) for n in re.findall(r"-?[\d.]+", back.d)]
+    assert numbers[1] == placed["c"].y and numbers[-1] == placed["a"].y + placed["a"].height
+
+
+def test_layout_is_deterministic() -> None:
+    """Assert that the same paths give the same drawing, whatever order the titles come in."""
+    first = layout([IC, MANAGER], stations(*IC, *MANAGER))
+    again = layout([IC, MANAGER], dict(reversed(stations(*IC, *MANAGER).items())))
+    assert first == again
+
+
+def test_a_long_ladder_does_not_exhaust_the_stack() -> None:
+    """Assert that a path of thousands of steps is laid out (no recursion per step)."""
+    steps = [f"r{i}" for i in range(3000)]
+    assert boxes(draw(steps))["r2999"].layer == 2999
+
+
+# -- boxes and their text ------------------------------------------------------------------------
+
+
+def test_titles_wrap_inside_their_box() -> None:
+    """Assert that every line of every box is narrower than the box, by the width estimate."""
+    titles = {
+        "a": "Senior Engineering Manager",
+        "b": "Kundenbetreuungsleiterin für Schlüsselkunden",
+        "c": "W" * 40,
+        "d": "Short",
+    }
+    drawn = layout(
+        [["a", "b"], ["a", "c"], ["a", "d"]], {k: Station(k, v) for k, v in titles.items()}
+    )
+    for box in drawn.boxes:
+        assert box.lines, box
+        for line in box.lines:
+            assert text_width(line.text) <= box.width - 2 * PAD_X, (line.text, box.width)
+            assert box.y < line.y < box.y + box.height
+
+
+def test_a_long_word_breaks_with_a_hyphen_and_a_long_title_ends_in_an_ellipsis() -> None:
+    """Assert that a word wider than a box is broken with "-" and a long title shortened."""
+    lines = wrap("Kundenbetreuungsleiterin", 100)
+    assert len(lines) > 1 and all(line.endswith("-") for line in lines[:-1])
+    assert "".join(line.removesuffix("-") for line in lines) == "Kundenbetreuungsleiterin"
+    box = boxes(layout([["a", "b"]], {"a": Station("a", "word " * 60), "b": Station("b", "B")}))
+    assert len(box["a"].lines) == MAX_LINES and box["a"].lines[-1].text.endswith(ELLIPSIS)
+
+
+def test_three_roles_side_by_side_stay_readable_on_a_phone() -> None:
+    """Assert that a map with three roles in a layer is at most TARGET_WIDTH wide, so its
+    text shows at 11 px or more in a phone's 358 px column."""
+    drawn = draw(["a", "x"], ["a", "y"], ["a", "senior-principal-engineering-manager"])
+    assert drawn.width <= TARGET_WIDTH
+    assert careermap.FONT_SIZE * PHONE_COLUMN / drawn.width >= 11
+
+
+def test_a_note_follows_the_title_in_italics() -> None:
+    """Assert that a station's note (another family) is its box's last lines, marked."""
+    drawn = layout([["a", "b"]], {"a": Station("a", "Alpha", "(Other)"), "b": Station("b", "B")})
+    lines = boxes(drawn)["a"].lines
+    assert [(line.text, line.note) for line in lines] == [("Alpha", False), ("(Other)", True)]
