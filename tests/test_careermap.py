@@ -1,10 +1,19 @@
-"""careermap.py: the layered layout of a family's career map."""
+"""careermap.py: the layered layout of a family's career map, its SVG and the family page."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
+import pytest
+from conftest import FIXTURES
+from site_html import parse_fragment
+
+from generator.model.handbook import Handbook
+from generator.model.relations import Relations
+from generator.pipeline import load_handbook
 from generator.render import careermap
 from generator.render.careermap import (
     ELLIPSIS,
@@ -19,11 +28,16 @@ from generator.render.careermap import (
     text_width,
     wrap,
 )
+from generator.render.familyview import career_map, roles_by_path
+from generator.render.i18n import STRINGS
+from generator.render.plan import render
 
+FORK = FIXTURES / "fork-en"
 SHARED = ["engineer-1", "engineer-2", "senior-engineer"]
 IC = [*SHARED, "staff-engineer", "principal-engineer"]
 MANAGER = [*SHARED, "engineering-manager", "senior-engineering-manager"]
 PHONE_COLUMN = 358  # CSS pixels of content on a 390 px wide phone
+SVG_PAGE = re.compile(r"<svg.*?</svg>", re.DOTALL)
 
 
 def stations(*ids: str) -> dict[str, Station]:
@@ -186,3 +200,115 @@ def test_a_note_follows_the_title_in_italics() -> None:
     drawn = layout([["a", "b"]], {"a": Station("a", "Alpha", "(Other)"), "b": Station("b", "B")})
     lines = boxes(drawn)["a"].lines
     assert [(line.text, line.note) for line in lines] == [("Alpha", False), ("(Other)", True)]
+
+
+# -- the family page ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fork() -> Handbook:
+    return load_handbook(FORK)
+
+
+def test_the_map_links_every_role_of_the_familys_paths(fork: Handbook) -> None:
+    """Assert that the map has a box per role on the family's paths, each linked to its page
+    by its final URL, with roles of another family marked and named with that family."""
+    family = fork.family("engineering")
+    paths = Relations(fork).paths_by_family["engineering"]
+    drawn = career_map(fork, paths, family, STRINGS["en"])
+    assert drawn.title == "Career map: Engineering"
+    by_id = {role.box.id: role for role in drawn.roles}
+    assert list(by_id) == list(dict.fromkeys(MANAGER + IC))
+    for role_id, role in by_id.items():
+        assert role.href == f"../../roles/{role_id}/"
+    manager = by_id["engineering-manager"]
+    assert manager.other_family and manager.label == "Engineering Manager (Engineering Management)"
+    assert not by_id["staff-engineer"].other_family
+    assert by_id["staff-engineer"].label == "Staff Engineer"
+
+
+def test_a_family_without_paths_has_no_map(catalogue: Callable[[dict[str, Any]], Path]) -> None:
+    """Assert that a family without paths has no map and its roles by rank, as before."""
+    files = render(load_handbook(catalogue(_catalogue(paths={}))))
+    page = files["families/eng/index.md"]
+    assert "<svg" not in page and "## Roles by seniority { #roles }" in page
+    assert page.index("[B Role]") < page.index("[A Role]")  # rank 1 before rank 2
+    assert page.rstrip().endswith(STRINGS["en"]["no_paths"].replace(".", "&#46;"))
+
+
+def test_roles_are_grouped_under_the_first_path_they_are_on(fork: Handbook) -> None:
+    """Assert that a role on several paths is listed under the first, the rest after."""
+    relations = Relations(fork)
+    roles = relations.roles_by_family["engineering"]
+    paths = relations.paths_by_family["engineering"]
+    groups = [(p.id if p else None, [r.id for r in rs]) for p, rs in roles_by_path(roles, paths)]
+    assert groups == [
+        ("engineering-management", SHARED),  # the first path in catalogue order
+        ("individual-contributor", ["staff-engineer", "principal-engineer"]),
+    ]
+    manager_only = roles_by_path(roles, paths[:1])
+    assert [[r.id for r in rs] for _, rs in manager_only] == [SHARED, IC[3:]]
+    assert manager_only[-1][0] is None  # on no path given: last
+    assert roles_by_path(roles, ()) == [(None, roles)]
+
+
+def test_roles_on_no_path_come_last_under_other_roles(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that the family page lists path roles by path, then "Other roles"."""
+    page = render(load_handbook(catalogue(_catalogue())))["families/eng/index.md"]
+    headings = re.findall(r"^#+ .*$", page, re.MULTILINE)
+    assert headings[1:] == [
+        "## Career map { #map }",
+        "## Career paths { #paths }",
+        "## Roles by career path { #roles }",
+        "### Ladder { #roles-ladder }",
+        "### Other roles { #other-roles }",
+    ]
+    assert page.index("[A Role]") < page.index("[B Role]") < page.index("[C Role]")
+
+
+def test_hostile_titles_in_the_map_stay_text(catalogue: Callable[[dict[str, Any]], Path]) -> None:
+    """Assert that titles with markup, quotes and entities show in the SVG as written."""
+    hostile = '<script>alert("x")</script> & "q" \'s\' &amp; {{ 7*7 }}'
+    files = _catalogue()
+    files["roles/a.yaml"]["title"] = hostile
+    files["handbook.yaml"]["families"][0]["name"] = "Fam </title><svg onload=alert(1)>"
+    page = render(load_handbook(catalogue(files)))["families/eng/index.md"]
+    svg = SVG_PAGE.search(page)
+    assert svg is not None
+    parsed = parse_fragment(svg.group(0))
+    tags = {e.tag for e in parsed.elements}
+    assert tags <= {"svg", "title", "defs", "marker", "path", "a", "rect", "text"}, tags
+    for element in parsed.elements:
+        assert not any(name.startswith("on") for name in element.attrs), element
+    shown = " ".join(e.text for e in parsed.find("text"))
+    assert "<script>alert(" in shown and "&amp;" in shown
+    labels = [e.attrs["aria-label"] for e in parsed.find("a")]
+    assert hostile in labels
+    assert parsed.find("title")[0].text == "Career map: Fam </title><svg onload=alert(1)>"
+
+
+def _catalogue(paths: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A family "eng" with roles A, B (on a path) and C (on none)."""
+    role = {"family": "eng", "summary": "Does things.", "competencies": {"skill": 2}}
+    files: dict[str, Any] = {
+        "handbook.yaml": {
+            "title": "T",
+            "language": "en",
+            "scale": {1: "low", 2: "mid", 3: "high"},
+            "families": [{"id": "eng", "name": "Engineering"}],
+        },
+        "competencies/craft.yaml": {
+            "name": "Craft",
+            "competencies": [
+                {"id": "skill", "name": "Skill", "summary": "s", "indicators": ["does it"]}
+            ],
+        },
+        "roles/a.yaml": {**role, "title": "A Role", "rank": 2},
+        "roles/b.yaml": {**role, "title": "B Role", "rank": 1},
+        "roles/c.yaml": {**role, "title": "C Role", "rank": 3},
+    }
+    if paths is None:
+        paths = {"paths/ladder.yaml": {"title": "Ladder", "steps": ["a", "b"]}}
+    return {**files, **paths}

@@ -26,6 +26,7 @@ from . import site, urls
 from .changes import markdown_body, markdown_role_note
 from .environment import environment
 from .exports import export_files
+from .familyview import family_view
 from .matrix import matrix_families
 from .nav import NavItem, navigation
 from .page import Page
@@ -123,7 +124,7 @@ def plan_pages(
     t = views.t
     yield Page(urls.HOME, "home.md.j2", t["home"], {"view": views.home()})
     for family in handbook.families:
-        context: dict[str, object] = {"view": views.family(family)}
+        context: dict[str, object] = {"view": family_view(views, family)}
         yield Page(urls.family_page(family.id), "family.md.j2", family.name, context)
     for role in relations.roles_in_order:
         page = urls.role_page(role.id)
