@@ -17,7 +17,9 @@ from generator.pipeline import load_handbook
 from generator.render import careermap
 from generator.render.careermap import (
     ELLIPSIS,
+    MAX_BOX,
     MAX_LINES,
+    MIN_BOX,
     PAD_X,
     TARGET_WIDTH,
     Box,
@@ -195,6 +197,30 @@ def test_three_roles_side_by_side_stay_readable_on_a_phone() -> None:
     assert careermap.FONT_SIZE * PHONE_COLUMN / drawn.width >= 11
 
 
+def test_boxes_narrow_before_a_map_grows_wider_than_a_phone_allows() -> None:
+    """Assert that a wide layer narrows the boxes down to MIN_BOX before the map grows."""
+    three = draw(*(["a", f"senior-principal-engineering-manager-{i}"] for i in range(3)))
+    assert three.width <= TARGET_WIDTH and MIN_BOX < three.boxes[0].width < MAX_BOX
+    six = draw(*(["a", f"senior-principal-engineering-manager-{i}"] for i in range(6)))
+    assert six.width > TARGET_WIDTH and {b.width for b in six.boxes} == {MIN_BOX}
+
+
+def test_arrows_passing_beside_boxes_stay_inside_the_drawing() -> None:
+    """Assert that a map with arrows over several layers fits TARGET_WIDTH, arrows inside."""
+    drawn = draw(
+        IC,
+        MANAGER,
+        ["senior-engineer", "solutions-architect", "principal-engineer", "distinguished"],
+        ["engineering-manager", "staff-engineer"],
+        ["engineer-2", "staff-engineer"],
+    )
+    assert drawn.width <= TARGET_WIDTH
+    for arrow in drawn.arrows:
+        numbers = [float(n) for n in re.findall(r"-?[\d.]+", arrow.d)]
+        assert all(0 <= x <= drawn.width for x in numbers[::2]), arrow
+        assert all(0 <= y <= drawn.height for y in numbers[1::2]), arrow
+
+
 def test_a_note_follows_the_title_in_italics() -> None:
     """Assert that a station's note (another family) is its box's last lines, marked."""
     drawn = layout([["a", "b"]], {"a": Station("a", "Alpha", "(Other)"), "b": Station("b", "B")})
@@ -216,7 +242,7 @@ def test_the_map_links_every_role_of_the_familys_paths(fork: Handbook) -> None:
     family = fork.family("engineering")
     paths = Relations(fork).paths_by_family["engineering"]
     drawn = career_map(fork, paths, family, STRINGS["en"])
-    assert drawn.title == "Career map: Engineering"
+    assert drawn.title == "Career map: Engineering" and not drawn.wide
     by_id = {role.box.id: role for role in drawn.roles}
     assert list(by_id) == list(dict.fromkeys(MANAGER + IC))
     for role_id, role in by_id.items():

@@ -7,6 +7,7 @@ individual-contributor track and a manager track in another family.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,40 @@ def test_map_fits_a_phone_with_readable_text(base_url: str, browser: Any) -> Non
     for text in found["texts"]:
         assert text["px"] >= MIN_FONT_PX, text
         assert text["width"] <= text["room"], f"text wider than its box: {text}"
+
+
+def test_a_map_too_wide_for_a_phone_scrolls_at_full_size(
+    tmp_path: Path, serve_site: Any, browser: Any
+) -> None:
+    """Assert that a map with six roles side by side keeps its text size on a phone and
+    scrolls within its figure, while the page itself does not scroll sideways."""
+    root = tmp_path / "wide"
+    shutil.copytree(FIXTURES / "fork-en", root)
+    for index in range(4):
+        role = (root / "roles" / "staff-engineer.yaml").read_text(encoding="utf-8")
+        (root / "roles" / f"track-{index}.yaml").write_text(role, encoding="utf-8")
+        steps = f"title: Track {index}\nsteps: [senior-engineer, track-{index}]\n"
+        (root / "paths" / f"track-{index}.yaml").write_text(steps, encoding="utf-8")
+    url = serve_site(build_site(root, tmp_path / "site")) + FAMILY
+    context = browser.new_context(viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        found = tab.evaluate(
+            """() => {
+              const figure = document.querySelector("figure.ch-map");
+              const text = figure.querySelector("text");
+              return {wide: figure.classList.contains("ch-map--wide"),
+                      scrolls: figure.scrollWidth > figure.clientWidth,
+                      page: document.documentElement.scrollWidth,
+                      px: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a};
+            }"""
+        )
+    finally:
+        context.close()
+    assert found["wide"] and found["scrolls"], found
+    assert found["page"] <= PHONE["width"], found
+    assert found["px"] >= MIN_FONT_PX, found
 
 
 def test_map_prints_in_black_and_white_with_dashed_other_family(base_url: str, page: Any) -> None:

@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from statistics import fmean
 
 from markupsafe import Markup
@@ -93,16 +94,17 @@ def layout(paths: Sequence[Sequence[str]], stations: Mapping[str, Station]) -> L
     layer = layers(nodes, edges)
     chains, rows = split_long_edges(nodes, edges, layer)
     rows = order(rows, chains)
-    width = box_width(stations, rows)
+    width, centres = fit(rows, chains, box_width(stations, rows))
     texts = {n: wrap_station(stations[n], width - 2 * PAD_X) for n in nodes}
-    centres = place_x(rows, chains, {n: width for n in nodes})
     tops, bands = place_y(rows, {n: box_height(texts[n]) for n in nodes})
     boxes = {n: _box(n, layer[n], centres[n], tops, bands, width, texts[n]) for n in nodes}
     routes = route(chains, centres, tops, bands, boxes)
     arrows = tuple(_arrow(step, turned[step], routes) for step in steps)
-    right = max((b.x + b.width for b in boxes.values()), default=0)
+    right = max(
+        _right(centres, {n: width for n in nodes}), *(b.x + b.width for b in boxes.values())
+    )
     height = sum(bands) + GAP_Y * (len(bands) - 1) + 2 * MARGIN
-    return Layout(right + MARGIN, height, tuple(boxes[n] for n in nodes), arrows)
+    return Layout(math.ceil(right) + MARGIN, height, tuple(boxes[n] for n in nodes), arrows)
 
 
 # -- the graph -----------------------------------------------------------------------------
@@ -335,6 +337,25 @@ def place_x(
     return {v: x - left + MARGIN for v, x in centre.items()}
 
 
+def fit(
+    rows: Sequence[Sequence[str]], chains: Mapping[Edge, list[str]], width: int
+) -> tuple[int, dict[str, float]]:
+    """The box width and the centres: narrower boxes (down to MIN_BOX) while the drawing,
+    arrows passing beside boxes included, is wider than TARGET_WIDTH."""
+    stations = {v for row in rows for v in row if not v.startswith("~")}
+    while True:
+        centres = place_x(rows, chains, dict.fromkeys(stations, width))
+        span = _right(centres, dict.fromkeys(stations, width)) + MARGIN
+        if span <= TARGET_WIDTH or width <= MIN_BOX:
+            return width, centres
+        width = max(MIN_BOX, math.floor(width * TARGET_WIDTH / span))
+
+
+def _right(centres: Mapping[str, float], widths: Mapping[str, int]) -> float:
+    """The right end of the drawing's widest vertex (box or passing arrow)."""
+    return max((x + widths.get(v, 0) / 2 for v, x in centres.items()), default=0)
+
+
 def _spread(wanted: list[float], gaps: list[float]) -> list[float]:
     """Positions in order, at least ``gaps`` apart, as near ``wanted`` as a push from the
     left and one from the right, averaged, place them (an average keeps the gaps)."""
@@ -352,8 +373,8 @@ def place_y(
 ) -> tuple[list[int], list[int]]:
     """The top and the height of each layer's band (its highest box)."""
     bands = [max((heights[v] for v in row if v in heights), default=0) for row in rows]
-    tops = [MARGIN + sum(bands[:i]) + GAP_Y * i for i in range(len(rows))]
-    return tops, bands
+    tops = [MARGIN + GAP_Y * i + above for i, above in enumerate(accumulate(bands, initial=0))]
+    return tops[: len(rows)], bands
 
 
 def _box(

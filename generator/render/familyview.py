@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..model.handbook import CareerPath, Family, Handbook, Role
 from . import urls
-from .careermap import FONT_SIZE, Arrow, Box, Station, layout
+from .careermap import FONT_SIZE, TARGET_WIDTH, Arrow, Box, Station, layout
 from .urls import Link, PageLinks
 from .views import Views
 
@@ -63,6 +63,7 @@ class CareerMap:
     title: str  # the map's accessible name, "Career map: Engineering"
     width: int
     height: int
+    wide: bool  # too wide to shrink into a phone's column: it scrolls there, at full size
     font_size: int
     roles: tuple[MapRole, ...]
     arrows: tuple[Arrow, ...]
@@ -116,6 +117,7 @@ def career_map(
         title=t["map_title"].format(family=family.name),
         width=drawn.width,
         height=drawn.height,
+        wide=drawn.width > TARGET_WIDTH,
         font_size=FONT_SIZE,
         roles=tuple(
             MapRole(
