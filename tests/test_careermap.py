@@ -253,6 +253,16 @@ def test_the_map_links_every_role_of_the_familys_paths(fork: Handbook) -> None:
     assert by_id["staff-engineer"].label == "Staff Engineer"
 
 
+def test_dashed_boxes_are_explained_only_where_the_map_has_some(
+    catalogue: Callable[[dict[str, Any]], Path], fork: Handbook
+) -> None:
+    """Assert that the map's hint explains dashed boxes only on a map that has them."""
+    dashed = STRINGS["en"]["map_hint_other"].replace(".", "&#46;")
+    page = render(load_handbook(catalogue(_catalogue())))["families/eng/index.md"]
+    assert "<svg" in page and dashed not in page
+    assert dashed in render(fork)["families/engineering/index.md"]
+
+
 def test_a_family_without_paths_has_no_map(catalogue: Callable[[dict[str, Any]], Path]) -> None:
     """Assert that a family without paths has no map and its roles by rank, as before."""
     files = render(load_handbook(catalogue(_catalogue(paths={}))))

@@ -22,7 +22,7 @@ from .views import Views
 @dataclass(frozen=True)
 class RoleEntry:
     role: Link
-    summary: str
+    summary: str | None
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class MapRole:
 @dataclass(frozen=True)
 class CareerMap:
     title: str  # the map's accessible name, "Career map: Engineering"
+    hint: str  # how to read it (dashed boxes explained only where there are some)
     width: int
     height: int
     wide: bool  # too wide to shrink into a phone's column: it scrolls there, at full size
@@ -113,8 +114,10 @@ def career_map(
     for role in (handbook.role(s.role_id) for path in paths for s in path.steps):
         stations[role.id] = Station(role.id, role.title, other_family(handbook, role, family, t))
     drawn = layout([[s.role_id for s in path.steps] for path in paths], stations)
+    others = any(station.note for station in stations.values())
     return CareerMap(
         title=t["map_title"].format(family=family.name),
+        hint=f"{t['map_hint']} {t['map_hint_other']}" if others else t["map_hint"],
         width=drawn.width,
         height=drawn.height,
         wide=drawn.width > TARGET_WIDTH,

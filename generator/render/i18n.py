@@ -327,9 +327,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "map_title": "Karrierekarte: {family}",
         "map_hint": (
             "Jeder Pfeil ist ein Schritt eines Karrierepfads, von einer Rolle zur nächsten; wo "
-            "sich Pfade eine Rolle teilen, treffen sie sich dort. Ein Kasten mit gestricheltem "
-            "Rand ist eine Rolle einer anderen Jobfamilie. Die Karrierepfade unter der Karte "
-            "nennen dieselben Schritte."
+            "sich Pfade eine Rolle teilen, treffen sie sich dort. Die Karrierepfade unter der "
+            "Karte nennen dieselben Schritte."
+        ),
+        "map_hint_other": (
+            "Ein Kasten mit gestricheltem Rand ist eine Rolle einer anderen Jobfamilie."
         ),
         "map_other_family": "({family})",
         "roles_by_path": "Rollen nach Karrierepfad",
@@ -639,9 +641,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "map_title": "Career map: {family}",
         "map_hint": (
             "Each arrow is one step of a career path, from one role to the next; where paths "
-            "share a role, they meet there. A box with a dashed outline is a role of another "
-            "job family. The career paths below the map name the same steps."
+            "share a role, they meet there. The career paths below the map name the same steps."
         ),
+        "map_hint_other": "A box with a dashed outline is a role of another job family.",
         "map_other_family": "({family})",
         "roles_by_path": "Roles by career path",
         "other_roles": "Other roles",
