@@ -173,6 +173,7 @@ def split_long_edges(
 ) -> tuple[dict[Edge, list[str]], list[list[str]]]:
     """Each edge -> its chain of vertices, with a point in every layer it passes; and the
     vertices of each layer (stations in order of appearance, each point after its source)."""
+    # a point's name starts with "~", which no id does (``fit`` tells boxes from points so)
     rows: list[list[str]] = [[] for _ in range(max(layer.values(), default=-1) + 1)]
     for node in nodes:
         rows[layer[node]].append(node)
