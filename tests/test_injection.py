@@ -147,12 +147,15 @@ def test_no_catalogue_controlled_elements(hostile_site: Path, pages: dict[str, P
 
 
 def test_payload_shows_as_text_on_every_page(pages: dict[str, Parsed]) -> None:
-    """Assert that wherever the payload appears, {{ }} and {% %} are shown, never evaluated."""
+    """Assert that wherever the payload appears, {{ }} and {% %} are shown, never evaluated
+    (or cut short with "…", as a long title in a box of the career map)."""
+    payload = " {{ 7*7 }} {% if 1 %}j{% endif %}"
     for url, parsed in pages.items():
         text = parsed.text
         for match in re.finditer(re.escape("onerror=alert(1)>"), text):
             after = text[match.end() : match.end() + 40]
-            assert after.startswith(" {{ 7*7 }} {% if 1 %}j{% endif %}"), (url, after)
+            shortened = "…" in after and payload.startswith(after.split("…")[0])
+            assert after.startswith(payload) or shortened, (url, after)
         assert "&lt;script" not in text, f"double-escaped text on {url}"
         assert "&amp;lt;" not in text, f"double-escaped text on {url}"
 

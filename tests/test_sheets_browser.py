@@ -308,7 +308,9 @@ def test_csv_has_one_row_per_competency(kam: Any, handbook: Handbook) -> None:
     by_name = {row[0]: row for row in rows[1:]}
     for competency_id, self_level, manager, _note in kam.evaluate(STATE):
         name = handbook.competency(competency_id).name
-        target = role.target(competency_id)
+        found = role.target(competency_id)
+        assert found is not None
+        target = found.level
         row = by_name[name]
         assert row[1] == str(target)
         assert row[2] == ("" if self_level is None else str(self_level))

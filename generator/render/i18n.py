@@ -343,6 +343,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "diff_pages": "Eigene Seiten",
         "diff_field_body": "Text",
         "diff_field_expects": "Erwartung an {qualifier}",
+        # career map (issue 12)
+        "map_heading": "Karrierekarte",
+        "map_title": "Karrierekarte: {family}",
+        "map_hint": (
+            "Jeder Pfeil ist ein Schritt eines Karrierepfads, von einer Rolle zur nächsten; wo "
+            "sich Pfade eine Rolle teilen, treffen sie sich dort. Die Karrierepfade unter der "
+            "Karte nennen dieselben Schritte."
+        ),
+        "map_hint_other": (
+            "Ein Kasten mit gestricheltem Rand ist eine Rolle einer anderen Jobfamilie."
+        ),
+        "map_other_family": "({family})",
+        "roles_by_path": "Rollen nach Karrierepfad",
+        "other_roles": "Weitere Rollen",
     },
     "en": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
@@ -664,5 +678,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "diff_pages": "Own pages",
         "diff_field_body": "Text",
         "diff_field_expects": "Expectation of {qualifier}",
+        # career map (issue 12)
+        "map_heading": "Career map",
+        "map_title": "Career map: {family}",
+        "map_hint": (
+            "Each arrow is one step of a career path, from one role to the next; where paths "
+            "share a role, they meet there. The career paths below the map name the same steps."
+        ),
+        "map_hint_other": "A box with a dashed outline is a role of another job family.",
+        "map_other_family": "({family})",
+        "roles_by_path": "Roles by career path",
+        "other_roles": "Other roles",
     },
 }

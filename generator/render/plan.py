@@ -26,6 +26,7 @@ from . import site, urls
 from .changes import markdown_body, markdown_role_note
 from .environment import environment
 from .exports import export_files
+from .familyview import family_view
 from .matrix import matrix_families
 from .nav import NavItem, navigation
 from .page import Page
@@ -130,7 +131,7 @@ def plan_pages(
         body = markdown_html(own.body, page, demote=0, images=True)
         yield Page(page, "page.md.j2", own.title, {"title": own.title, "body": body})
     for family in handbook.families:
-        context: dict[str, object] = {"view": views.family(family)}
+        context: dict[str, object] = {"view": family_view(views, family)}
         yield Page(urls.family_page(family.id), "family.md.j2", family.name, context)
     for role in relations.roles_in_order:
         page = urls.role_page(role.id)

@@ -84,7 +84,7 @@ def markdown_html(text: str | None, page: str, *, demote: int = 2, images: bool 
     """
     if not text:
         return Markup("")
-    return _converted(text, urls.site_url(page).rstrip("/"), demote, images)
+    return _converted(text, urls.page_url(page).rstrip("/"), demote, images)
 
 
 @lru_cache(maxsize=1 << 14)  # a level text shows on many pages of one folder
@@ -122,7 +122,7 @@ def _link(element: etree.Element, folder: str) -> None:
     found = _CATALOGUE_LINK.match(href)
     if found:
         kind, target, anchor = found.groups()
-        url = urls.site_url(_PAGES[kind](target))
+        url = urls.page_url(_PAGES[kind](target))
         element.set("href", _relative(url, folder) + (f"#{anchor}" if anchor else ""))
     elif not is_safe_url(href) or href.startswith(tuple(f"{k}:" for k in _PAGES)):
         element.attrib.pop("href", None)

@@ -164,7 +164,7 @@ class SheetParts:
     def item(self, page: str, target: Target, before: Target | None = None) -> SheetItem:
         """The item of a target on the sheet ``page`` (readiness sheets: with the target
         ``before`` the step; None for a competency new at the step)."""
-        depth = urls.site_url(page).count("/")  # the item's links depend on this only
+        depth = urls.page_url(page).count("/")  # the item's links depend on this only
         previous = before.level if before else None
         key = (target, before, depth)
         item = self._items.get(key)

@@ -4,7 +4,8 @@ Every page, sheet and download has its path here, relative to the docs folder as
 it (``roles/account-manager.md``), and every link between them is made here. A template
 never puts a link together: views hand it ready ``Link``s. With MkDocs' ``use_directory_urls``
 the page ``roles/x.md`` is served at ``roles/x/``; links between pages name the Markdown
-files, and MkDocs turns them into URLs and checks that each target exists.
+files, and MkDocs turns them into URLs and checks that each target exists. Raw HTML that
+MkDocs leaves alone (the career map's SVG) gets final URLs instead (``url_href``).
 """
 
 from __future__ import annotations
@@ -82,30 +83,6 @@ def page_image(name: str) -> str:
     return f"pages/images/{name}"
 
 
-def site_url(page: str) -> str:
-    """The URL (from the site root) where MkDocs serves a docs file, with directory URLs:
-    ``roles/x.md`` -> ``roles/x/``, ``families/f/index.md`` -> ``families/f/``."""
-    if not page.endswith(".md"):
-        return page
-    stem = page.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def url_href(from_page: str, target: str) -> Markup:
-    """A final URL link from the page ``from_page`` to ``target`` (both docs paths), for
-    HTML that MkDocs does not rewrite (raw HTML blocks, inline SVG)."""
-    folder = site_url(from_page).rstrip("/") or "."
-    url = site_url(target)
-    link = posixpath.relpath(url or ".", folder)
-    if url.endswith("/") or not url:
-        link = link.rstrip("/") + "/"
-    if not _SAFE_TARGET.match(link):
-        raise ValueError(f"unsafe link target: {link!r}")
-    return Markup(link)
-
-
 def stylesheet(page: str) -> str:
     """The small stylesheet beside a sheet that names it in the printed footer."""
     return page.removesuffix(".md") + ".css"
@@ -121,6 +98,14 @@ def step_anchor(number: int) -> Markup:
     return Markup(f"step-{int(number)}")
 
 
+OTHER_ROLES = Markup("other-roles")  # a family's roles on none of its paths
+
+
+def roles_on_path_anchor(path_id: str) -> Markup:
+    """The section of a family page that lists the roles of one of its paths."""
+    return Markup(f"roles-{_id(path_id)}")
+
+
 def href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     """A link from the page ``from_page`` to ``target`` (both docs paths), ready for Markdown.
 
@@ -132,6 +117,37 @@ def href(from_page: str, target: str, anchor: str | None = None) -> Markup:
 @lru_cache(maxsize=1 << 16)  # the pages of one folder share their links: each is made once
 def _href(folder: str, target: str, anchor: str | None) -> Markup:
     link = "" if target == "" else posixpath.relpath(target, folder or ".")
+    link = f"{link}#{anchor}" if anchor else link
+    if not _SAFE_TARGET.match(link):
+        raise ValueError(f"unsafe link target: {link!r}")
+    return Markup(link)
+
+
+def page_url(page: str) -> str:
+    """The site URL of a docs path, as MkDocs serves it with ``use_directory_urls: true``.
+
+    ``index.md`` -> ``""``, ``families/x/index.md`` -> ``families/x/``, ``roles/x.md`` ->
+    ``roles/x/``; a file that is not a page (``catalogue.json``) keeps its path.
+    """
+    if page == HOME or page.endswith("/" + HOME):
+        return page.removesuffix(HOME)
+    if page.endswith(".md"):
+        return page.removesuffix(".md") + "/"
+    return page
+
+
+def url_href(from_page: str, target: str, anchor: str | None = None) -> Markup:
+    """A link from the page ``from_page`` to ``target`` (both docs paths) as a final URL.
+
+    For raw HTML that MkDocs does not rewrite (the career map's SVG): ``href`` names Markdown
+    files, which MkDocs turns into URLs only in Markdown links. From ``families/x/index.md``
+    (served at ``families/x/``) to ``roles/y.md`` this is ``../../roles/y/``.
+    """
+    here, there = page_url(from_page), page_url(target)
+    folder = here.removesuffix("/") if here.endswith("/") else posixpath.dirname(here)
+    link = posixpath.relpath(there or ".", folder or ".")
+    if there.endswith("/") or not there:  # a page: its folder, with the slash MkDocs serves
+        link = "./" if link == "." else f"{link}/"
     link = f"{link}#{anchor}" if anchor else link
     if not _SAFE_TARGET.match(link):
         raise ValueError(f"unsafe link target: {link!r}")
@@ -186,5 +202,4 @@ class HtmlLinks(PageLinks):
     """Links for raw HTML: final site URLs, relative to the page's URL."""
 
     def to(self, target: str, text: str, anchor: str | None = None) -> Link:
-        link = url_href(self.page, target)
-        return Link(text, Markup(f"{link}#{anchor}") if anchor else link)
+        return Link(text, url_href(self.page, target, anchor))

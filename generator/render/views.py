@@ -1,5 +1,5 @@
-"""Render: what each handbook page shows, decided in Python (home, family, role, competency,
-competency catalogue, matrix).
+"""Render: what each handbook page shows, decided in Python (home, role, competency,
+competency catalogue, matrix; the family and path pages have modules of their own).
 
 Templates receive these frozen objects and only present them: every text made from UI
 strings comes from ``words.py``, every link from ``urls.py``. Catalogue text is passed on
@@ -133,26 +133,6 @@ class CompetencyView:
     group: str
     ladder: tuple[LevelStep, ...]  # from the lowest level up; levels with nothing to say left out
     has_roles: bool
-
-
-@dataclass(frozen=True)
-class RoleEntry:
-    role: Link
-    summary: str | None
-
-
-@dataclass(frozen=True)
-class PathEntry:
-    path: Link
-    steps: str  # "Account Representative → Account Manager → Account Supervisor"
-
-
-@dataclass(frozen=True)
-class FamilyView:
-    family: Family
-    roles: tuple[RoleEntry, ...]
-    matrix: Link | None  # the family's matrix page, when it has roles
-    paths: tuple[PathEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -414,24 +394,6 @@ class Views:
                 tuple(CatalogueEntry(links.competency(c), c.summary) for c in group.competencies),
             )
             for group in self.handbook.groups
-        )
-
-    def family(self, family: Family) -> FamilyView:
-        links = PageLinks(urls.family_page(family.id))
-        roles = self.relations.roles_by_family[family.id]
-        return FamilyView(
-            family=family,
-            roles=tuple(RoleEntry(links.role(r), r.summary) for r in roles),
-            matrix=links.to(urls.family_matrix_page(family.id), self.t["family_matrix"])
-            if roles
-            else None,
-            paths=tuple(
-                PathEntry(
-                    links.path(p),
-                    " → ".join(self.handbook.role(s.role_id).title for s in p.steps),
-                )
-                for p in self.relations.paths_by_family[family.id]
-            ),
         )
 
     def _family_counts(self, family: Family, *, with_paths: bool) -> str:

@@ -1,0 +1,56 @@
+"""urls.py: final site URLs for raw HTML (the career map), as MkDocs serves the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.render import urls
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [
+        ("index.md", ""),
+        ("families/x/index.md", "families/x/"),
+        ("roles/a.md", "roles/a/"),
+        ("sheets/p/step-2.md", "sheets/p/step-2/"),
+        ("catalogue.json", "catalogue.json"),
+    ],
+)
+def test_pages_are_served_at_directory_urls(page: str, url: str) -> None:
+    """Assert that a docs path maps to the URL MkDocs serves it at (use_directory_urls)."""
+    assert urls.page_url(page) == url
+
+
+@pytest.mark.parametrize(
+    ("from_page", "target", "anchor", "link"),
+    [
+        ("families/x/index.md", "roles/a.md", None, "../../roles/a/"),
+        ("families/x/index.md", "index.md", None, "../../"),
+        ("families/x/index.md", "families/x/index.md", "map", "./#map"),
+        ("families/x/index.md", "catalogue.json", None, "../../catalogue.json"),
+        ("index.md", "roles/a.md", None, "roles/a/"),
+        ("index.md", "index.md", None, "./"),
+        ("roles/a.md", "roles/b.md", "paths", "../b/#paths"),
+        ("sheets/p/step-2.md", "paths/p.md", None, "../../../paths/p/"),
+    ],
+)
+def test_url_links_are_relative_to_the_served_page(
+    from_page: str, target: str, anchor: str | None, link: str
+) -> None:
+    """Assert that a URL link leads from the page's URL to the target's URL."""
+    assert urls.url_href(from_page, target, anchor) == link
+
+
+def test_url_links_refuse_unsafe_targets() -> None:
+    """Assert that a URL link is made of ids and path signs only."""
+    with pytest.raises(ValueError):
+        urls.url_href("index.md", 'roles/"x.md')
+
+
+def test_anchors_of_a_family_pages_role_groups_are_ids() -> None:
+    """Assert that a path's group of roles has an anchor of its id, distinct from "other"."""
+    assert urls.roles_on_path_anchor("ic") == "roles-ic"
+    assert urls.roles_on_path_anchor("other") != urls.OTHER_ROLES
+    with pytest.raises(ValueError):
+        urls.roles_on_path_anchor("Not An Id")
