@@ -21,18 +21,26 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import load_handbook
+from generator.pipeline import check, load_handbook
 from generator.render.plan import render
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CATALOGUES = ("small-de", "small-en")
+# two small ones, and three of the shapes real frameworks have (edition 2 of the format):
+# statements per role and level with a forked ladder, skills with four described levels
+# per job, and a fork across two families
+CATALOGUES = ("small-de", "small-en", "ladder-en", "jobs-en", "fork-en")
 
 
 def generated(fixture: str) -> dict[str, str]:
-    """Every rendered file of a fixture catalogue except the sheets."""
+    """Every rendered text file of a fixture catalogue except the sheets (images are copied
+    as they are: tests/test_markdown.py)."""
     files = render(load_handbook(FIXTURES / fixture))
-    return {name: text for name, text in files.items() if not name.startswith("sheets/")}
+    return {
+        name: text
+        for name, text in files.items()
+        if isinstance(text, str) and not name.startswith("sheets/")
+    }
 
 
 def read_golden(folder: Path) -> dict[str, str]:
@@ -77,10 +85,10 @@ def test_pages_match_golden_files(fixture: str) -> None:
 RENDER_IN_CHILD = """
 import json, sys
 from pathlib import Path
-from generator.pipeline import load_handbook
+from generator.pipeline import check, load_handbook
 from generator.render.plan import render
 files = render(load_handbook(Path(sys.argv[1])))
-json.dump({k: v for k, v in files.items() if not k.startswith("sheets/")}, sys.stdout)
+json.dump({k: v for k, v in files.items() if isinstance(v, str) and k[:7] != "sheets/"}, sys.stdout)
 """
 
 
@@ -98,6 +106,13 @@ def test_rendering_does_not_depend_on_the_process(fixture: str, seed: str) -> No
         encoding="utf-8",
     )
     assert json.loads(child.stdout) == generated(fixture)
+
+
+@pytest.mark.parametrize("fixture", ["ladder-en", "jobs-en", "fork-en"])
+def test_fixture_passes_strict_validation(fixture: str) -> None:
+    """Assert that every golden catalogue validates with --strict (warnings accepted)."""
+    result = check(FIXTURES / fixture)
+    assert result.problems == (), [str(p) for p in result.problems]
 
 
 def test_default_catalogue_renders_every_page_type() -> None:
