@@ -213,6 +213,19 @@ def test_generate_strict_fails_on_warnings(catalogue: Catalogue, in_tmp: Path) -
     assert not (in_tmp / "strict").exists()
 
 
+def test_generate_and_build_print_the_warnings(catalogue: Catalogue, in_tmp: Path) -> None:
+    """Assert that generate and build say which warnings the catalogue has, and go on."""
+    lone = "title: Lone\nfamily: team\nsummary: s\ncompetencies:\n  speak: 1\n"
+    catalogue({**GOOD, "roles/lone.yaml": lone})
+    for command in (("generate", "cat", "--out", "tree"), ("build", "cat", "--site", "site")):
+        result = invoke(*command)
+        assert result.exit_code == 0, result.output
+        assert (
+            "cat/roles/lone.yaml:1:1: warning: role 'lone' is on no career path "
+            "[role-not-on-path]\n0 errors, 1 warning (warnings fail only with --strict)\n"
+        ) in result.output
+
+
 # --- help and schema -----------------------------------------------------------------------
 
 
