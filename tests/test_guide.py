@@ -47,7 +47,7 @@ SECTIONS = {
 
 def render_guide(language: str) -> str:
     handbook = dataclasses.replace(load_handbook(DEFAULT_CATALOGUE), language=language)
-    template = environment(language).get_template("guide.md.j2")
+    template = environment(handbook).get_template("guide.md.j2")
     page = Page("guide.md", "guide.md.j2", "guide")
     return template.render(handbook=handbook, relations=Relations(handbook), page=page)
 

@@ -158,7 +158,7 @@ class _Printer:
         self.site = site
         self.page = page
         self.base_url = base_url
-        self.template = environment(handbook.language).get_template(PRINT_TEMPLATE)
+        self.template = environment(handbook).get_template(PRINT_TEMPLATE)
 
     def pdf(self, roles: Sequence[PrintedRole], cover: Sequence[PrintedRole] | None) -> bytes:
         html = self.template.render(

@@ -13,16 +13,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..model.handbook import Handbook
 from ..resources import TEMPLATES
 from . import text
 from .fragments import Fragments
-from .i18n import STRINGS
 from .prose import markdown_html
 from .views import LevelBar
+from .words import Words
 
 
-def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environment:
-    """The Jinja2 environment of a handbook in ``language``."""
+def environment(handbook: Handbook, templates: Path = TEMPLATES) -> jinja2.Environment:
+    """The Jinja2 environment of a handbook: its language, and its words for the nouns."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
@@ -47,7 +48,7 @@ def environment(language: str, templates: Path = TEMPLATES) -> jinja2.Environmen
     env.filters["heat_cells"] = lambda cells: Markup(
         "".join(once.render(env, "partials/heat_cell.j2", c, cell=c) for c in cells)
     )
-    env.globals["t"] = STRINGS[language]
+    env.globals["t"] = Words(handbook).t
     return env
 
 

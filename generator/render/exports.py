@@ -27,9 +27,9 @@ from ..model.handbook import (
     Target,
 )
 from ..model.relations import Relations
-from .i18n import STRINGS
 from .matrix import Matrix, build_matrix
 from .urls import CATALOGUE_JSON, MATRIX_CSV
+from .words import Words
 
 CSV_SEPARATOR = {"de": ";", "en": ","}  # what spreadsheet programs expect in each locale
 FORMULA_START = "=+-@\t\r"  # a text cell starting so would run as a formula: prefixed
@@ -201,7 +201,7 @@ def _prune(value: Any) -> Any:
 
 
 def matrix_csv(handbook: Handbook, matrix: Matrix) -> str:
-    t = STRINGS[handbook.language]
+    t = Words(handbook).t
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_SEPARATOR[handbook.language])
     writer.writerow(

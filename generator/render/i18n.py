@@ -6,6 +6,32 @@ with ``{…}`` are filled in by Python (``words.py``, the views), never by a tem
 
 from __future__ import annotations
 
+# The site's nouns as the language says them, unless the catalogue's ``terms`` say otherwise;
+# strings name them as ${role}, ${Roles}, … (render/words.py).
+NOUN_DEFAULTS = {
+    "de": {
+        "role": ("Rolle", "Rollen"),
+        "competency": ("Kompetenz", "Kompetenzen"),
+        "family": ("Jobfamilie", "Jobfamilien"),
+        "path": ("Karrierepfad", "Karrierepfade"),
+        "level": ("Niveau", "Niveaus"),
+    },
+    "en": {
+        "role": ("role", "roles"),
+        "competency": ("competency", "competencies"),
+        "family": ("job family", "job families"),
+        "path": ("career path", "career paths"),
+        "level": ("level", "levels"),
+    },
+}
+PLURAL_KEYS = {
+    "role": "roles",
+    "competency": "competencies",
+    "family": "families",
+    "path": "paths",
+    "level": "levels",
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     "de": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)

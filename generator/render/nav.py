@@ -14,8 +14,8 @@ from typing import Any
 from ..model.handbook import CareerPath, Family, Handbook
 from ..model.relations import Relations
 from . import text, urls
-from .i18n import STRINGS
 from .matrix import matrix_families
+from .words import Words
 
 NavItem = dict[str, Any] | str
 
@@ -83,7 +83,7 @@ def navigation(
     Sections whose first entry is an index page (family, competency catalogue, matrix) show
     that page as their own (``navigation.indexes``).
     """
-    t = STRINGS[handbook.language]
+    t = Words(handbook).t
     nav: list[NavItem] = [_entry(t["home"], urls.HOME)]
     nav += [_entry(page.title, urls.organisation_page(page.id)) for page in handbook.pages]
     nav.append({t["roles"]: _roles(handbook, relations)})

@@ -105,7 +105,7 @@ class RenderPlan:
         self.relations.positions, self.relations.step_changes  # noqa: B018 - cached here
 
     def _rendered(self, pages: Iterable[Page]) -> Files:
-        env = environment(self.handbook.language, self.templates)
+        env = environment(self.handbook, self.templates)
         common = {"handbook": self.handbook}
         for page in pages:
             template = env.get_template(page.template)

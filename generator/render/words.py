@@ -6,8 +6,11 @@ one plural rule, one edition and one sheet footer for every place that shows the
 
 from __future__ import annotations
 
-from ..model.handbook import Handbook, Salary
-from .i18n import STRINGS
+from functools import lru_cache
+from string import Template
+
+from ..model.handbook import NOUNS, Handbook, Salary, Terms
+from .i18n import NOUN_DEFAULTS, PLURAL_KEYS, STRINGS
 
 _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 _MAX_DECIMALS = 6
@@ -19,7 +22,7 @@ class Words:
     def __init__(self, handbook: Handbook) -> None:
         self.language = handbook.language
         self.version = handbook.version
-        self.t = STRINGS[handbook.language]
+        self.t = strings(handbook.language, handbook.terms)
 
     def number(self, value: float, *, decimals: int | None = None) -> str:
         """``91500`` -> "91.500" (de) or "91,500" (en); ``2.5`` -> "2,5"; no trailing zeros
@@ -72,3 +75,51 @@ class Words:
     def joined(self, *parts: str | None) -> str:
         """The given texts that exist, joined by " · "."""
         return " · ".join(part for part in parts if part)
+
+
+@lru_cache(maxsize=8)
+def strings(language: str, terms: Terms) -> dict[str, str]:
+    """The UI strings of ``language`` with the organisation's words for the nouns.
+
+    A string names a noun as ``${role}`` (in a sentence) or ``${Role}`` (at its start, or a
+    German noun), and the plural as ``${roles}``/``${Roles}``; German compounds such as
+    ``${CompetencyGroup}`` are made from the word (``Kompetenzgruppe``, ``Skillgruppe``).
+    """
+    nouns = {}
+    for noun in NOUNS:
+        given = getattr(terms, noun)
+        singular, plural = given or NOUN_DEFAULTS[language][noun]
+        plural_key = PLURAL_KEYS[noun]
+        nouns[noun.capitalize()] = _capital(singular)
+        nouns[plural_key.capitalize()] = _capital(plural)
+        nouns[noun] = _in_sentence(singular, language)
+        nouns[plural_key] = _in_sentence(plural, language)
+    nouns.update(_compounds(nouns["Competency"], nouns["Role"], language))
+    return {key: Template(text).safe_substitute(nouns) for key, text in STRINGS[language].items()}
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _in_sentence(word: str, language: str) -> str:
+    """English nouns are lower case in a sentence, unless they look like a name (``CRM``)."""
+    if language == "en" and not word[1:2].isupper():
+        return word[:1].lower() + word[1:]
+    return word
+
+
+def _compounds(competency: str, role: str, language: str) -> dict[str, str]:
+    """German compound nouns made from the organisation's word: ``Kompetenzgruppe``."""
+
+    def joined(word: str, suffix: str) -> str:
+        return f"{word}{suffix}" if " " not in word else f"{word}-{suffix.capitalize()}"
+
+    if language != "de":
+        return {}
+    return {
+        "CompetencyGroup": joined(competency, "gruppe"),
+        "CompetencyMatrix": joined(competency, "matrix"),
+        "CompetencyCatalogue": joined(competency, "katalog"),
+        "CompetencyProfile": joined(competency, "profil"),
+    }
