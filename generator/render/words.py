@@ -6,7 +6,7 @@ one plural rule, one edition and one sheet footer for every place that shows the
 
 from __future__ import annotations
 
-from ..model.handbook import Handbook, Salary
+from ..model.handbook import Handbook, Salary, Scale
 from .i18n import STRINGS
 
 _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
@@ -68,6 +68,14 @@ class Words:
     def footer(self, subject: str) -> str:
         """The printed footer of a sheet: "Account Manager · Ausgabe 2026.1"."""
         return f"{subject} · {self.edition}" if self.edition else subject
+
+    def print_legend(self, scale: Scale) -> str:
+        """The compact legend atop every printed page: "Skala: 1 bringt dies kaum ein · 2 · …"."""
+        levels = " · ".join(
+            f"{level.value} {level.label}" if level.label else str(level.value)
+            for level in scale.levels
+        )
+        return self.t["sheet_print_legend"].format(scale=levels)
 
     def joined(self, *parts: str | None) -> str:
         """The given texts that exist, joined by " · "."""
