@@ -149,11 +149,7 @@ class SheetParts:
 
     @cached_property
     def _header_words(self) -> str:
-        """The scale's compact legend, and a line for the name until one is typed in."""
-        t = self.words.t
-        legend = css_string(self.words.print_legend(self.handbook.scale))
-        person = css_string(t["sheet_print_person"].format(name="_" * 24))
-        return f"--ch-sheet-legend: {legend}; --ch-sheet-person: {person};"
+        return header_words(self.handbook)
 
     def footer(self, subject: str) -> Markup:
         """CSS custom properties for the ``@page`` margin boxes: the scale's legend and the
@@ -247,6 +243,15 @@ class ReadinessSheet:
     data: Markup  # JSON for sheet.js, as a role sheet's (kind "readiness")
     footer: Markup
     parts: SheetParts = field(compare=False, repr=False)
+
+
+def header_words(handbook: Handbook) -> str:
+    """CSS custom properties for the top of every printed page: the scale's compact legend,
+    and a line to write the name on (sheet.js puts in the name once it is typed in)."""
+    words = Words(handbook)
+    legend = css_string(words.print_legend(handbook.scale))
+    person = css_string(words.t["sheet_print_person"].format(name="_" * 24))
+    return f"--ch-sheet-legend: {legend}; --ch-sheet-person: {person};"
 
 
 def css_string(value: str) -> Markup:
