@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import DEFAULT_CATALOGUE, FIXTURES
 from site_html import html_pages, url_of
 from test_sheets_browser import STATE, _download, _fill, _pdf_text, _squash
 
@@ -55,11 +56,6 @@ def phone(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-@pytest.fixture(scope="module")
-def base_url(default_site: Path, serve_site: Any) -> str:
-    return str(serve_site(default_site))
-
-
 def _open_sheet(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".ch-sheet-tools:not([hidden])")
@@ -68,7 +64,7 @@ def _open_sheet(page: Any, url: str) -> None:
 # ---- 1, 9: phones -----------------------------------------------------------------------
 
 
-def test_no_page_is_wider_than_a_phone(phone: Any, base_url: str, default_site: Path) -> None:
+def test_no_page_is_wider_than_a_phone(phone: Any, default_url: str, default_site: Path) -> None:
     """Assert that at 390 px no page scrolls sideways and no word is cut without a hyphen
     (#1: the KAM sheet was 560 px wide; #9: "Kommunikationsfähigk|eiten")."""
     wide, cut = {}, {}
@@ -76,7 +72,7 @@ def test_no_page_is_wider_than_a_phone(phone: Any, base_url: str, default_site: 
         url = url_of(default_site, page)
         if url.startswith(("search/", "404")):
             continue
-        phone.goto(base_url + url)
+        phone.goto(default_url + url)
         if url.startswith("sheets/"):
             phone.wait_for_selector(".ch-sheet-tools:not([hidden])")
         width = phone.evaluate("document.documentElement.scrollWidth")
@@ -89,9 +85,9 @@ def test_no_page_is_wider_than_a_phone(phone: Any, base_url: str, default_site: 
     assert not cut, cut
 
 
-def test_sheet_title_and_summary_fit_a_phone(phone: Any, base_url: str) -> None:
+def test_sheet_title_and_summary_fit_a_phone(phone: Any, default_url: str) -> None:
     """Assert that the sheet's title is not cut and every summary column is on the screen."""
-    _open_sheet(phone, base_url + KAM)
+    _open_sheet(phone, default_url + KAM)
     title = phone.locator("h1.ch-sheet-title")
     assert title.evaluate("e => e.scrollWidth <= e.clientWidth")
     phone.locator(".ch-sheet-evaluation").scroll_into_view_if_needed()
@@ -104,9 +100,9 @@ def test_sheet_title_and_summary_fit_a_phone(phone: Any, base_url: str) -> None:
     assert scroller.evaluate("e => e.scrollWidth <= e.clientWidth")
 
 
-def test_path_page_shows_every_column_on_a_phone(phone: Any, base_url: str) -> None:
+def test_path_page_shows_every_column_on_a_phone(phone: Any, default_url: str) -> None:
     """Assert that the path page's change column is on the screen at 390 px (#1)."""
-    phone.goto(base_url + "paths/key-account-management/")
+    phone.goto(default_url + "paths/key-account-management/")
     tables = phone.locator("table.ch-changes")
     assert tables.count() >= 2
     for index in range(tables.count()):
@@ -120,9 +116,9 @@ def test_path_page_shows_every_column_on_a_phone(phone: Any, base_url: str) -> N
         assert badge.is_visible()
 
 
-def test_code_lines_of_the_guide_are_not_cut(phone: Any, base_url: str) -> None:
+def test_code_lines_of_the_guide_are_not_cut(phone: Any, default_url: str) -> None:
     """Assert that no line of a code example in the HR guide runs out of its box (#10)."""
-    phone.goto(base_url + "guide/")
+    phone.goto(default_url + "guide/")
     blocks = phone.locator("pre > code")
     assert blocks.count() > 0
     cut = blocks.evaluate_all(
@@ -143,13 +139,13 @@ def _below_header(page: Any, selector: str) -> None:
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
 def test_jump_links_land_below_the_sticky_header(
-    browser: Any, base_url: str, viewport: dict[str, int]
+    browser: Any, default_url: str, viewport: dict[str, int]
 ) -> None:
     """Assert that "Zur Auswertung" and a summary link show their target below the header (#7)."""
     context = browser.new_context(viewport=viewport)
     try:
         page = context.new_page()
-        _open_sheet(page, base_url + KAM)
+        _open_sheet(page, default_url + KAM)
         page.locator('a[href="#ch-sheet-evaluation"]').click()
         page.wait_for_timeout(300)
         _below_header(page, "#ch-sheet-evaluation h2")
@@ -162,18 +158,18 @@ def test_jump_links_land_below_the_sticky_header(
         context.close()
 
 
-def test_summary_links_look_like_links(page: Any, base_url: str) -> None:
+def test_summary_links_look_like_links(page: Any, default_url: str) -> None:
     """Assert that the summary's competency names are underlined links (#10)."""
-    _open_sheet(page, base_url + KAM)
+    _open_sheet(page, default_url + KAM)
     decoration = page.locator(".ch-sheet-table tbody a").first.evaluate(
         "a => getComputedStyle(a).textDecorationLine"
     )
     assert "underline" in decoration
 
 
-def test_matrix_is_no_scroll_box_of_its_own(page: Any, base_url: str) -> None:
+def test_matrix_is_no_scroll_box_of_its_own(page: Any, default_url: str) -> None:
     """Assert that the matrix grows with the page instead of scrolling in a 760 px box (#10)."""
-    page.goto(base_url + "matrix/vertrieb-marketing/")
+    page.goto(default_url + "matrix/vertrieb-marketing/")
     box = page.locator(".ch-matrix")
     assert box.evaluate("e => getComputedStyle(e).maxHeight") == "none"
     assert box.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
@@ -182,10 +178,10 @@ def test_matrix_is_no_scroll_box_of_its_own(page: Any, base_url: str) -> None:
 # ---- 2: the summary compares with the own role ----------------------------------------------
 
 
-def test_summary_compares_with_the_own_role_unless_told(page: Any, base_url: str) -> None:
+def test_summary_compares_with_the_own_role_unless_told(page: Any, default_url: str) -> None:
     """Assert that the summary uses the role's own targets by default, and that comparing with
     another role says so in the column heading and beside the counts (#2)."""
-    _open_sheet(page, base_url + KAM)
+    _open_sheet(page, default_url + KAM)
     page.locator(".ch-sheet-evaluation").scroll_into_view_if_needed()
     page.wait_for_selector('.ch-sheet[data-ch-others="loaded"]')
     assert page.input_value('select[name="compare"]') == "key-account-manager"
@@ -207,10 +203,10 @@ def test_summary_compares_with_the_own_role_unless_told(page: Any, base_url: str
 # ---- 5: clearing a rating -------------------------------------------------------------------
 
 
-def test_a_choice_is_cleared_by_clicking_it_again_or_by_delete(page: Any, base_url: str) -> None:
+def test_a_choice_is_cleared_by_clicking_it_again_or_by_delete(page: Any, default_url: str) -> None:
     """Assert that clicking the chosen box again, or Delete/Backspace on a row, clears it, keeps
     that after a reload and tells screen readers (#5)."""
-    _open_sheet(page, base_url + KAM)
+    _open_sheet(page, default_url + KAM)
     item = page.locator("#ch-item-praesentationen")
     boxes = item.locator('fieldset[data-rater="self"] label')
     boxes.nth(2).click()
@@ -241,11 +237,11 @@ def test_a_choice_is_cleared_by_clicking_it_again_or_by_delete(page: Any, base_u
 
 
 def test_readiness_sheet_keeps_ticks_and_names_and_exports(
-    page: Any, base_url: str, tmp_path: Path
+    page: Any, default_url: str, tmp_path: Path
 ) -> None:
     """Assert that a readiness sheet remembers levels and fields after a reload, exports JSON and
     CSV, and imports its JSON again (#3)."""
-    _open_sheet(page, base_url + READINESS)
+    _open_sheet(page, default_url + READINESS)
     _fill(page)
     state = page.evaluate(STATE)
     page.reload()
@@ -266,7 +262,7 @@ def test_readiness_sheet_keeps_ticks_and_names_and_exports(
     page.locator(".ch-sheet-status", has_text=re.compile("übernommen|Kompetenz")).wait_for()
     assert page.evaluate(STATE) == state
     other = page.context.new_page()
-    _open_sheet(other, base_url + "sheets/account-supervisor/")
+    _open_sheet(other, default_url + "sheets/account-supervisor/")
     assert all(row[1:] == [None, None, ""] for row in other.evaluate(STATE))  # kept apart
 
 
@@ -278,11 +274,11 @@ def _download_named(page: Any, action: str) -> tuple[str, str]:
 
 
 def test_exports_carry_person_dates_and_goals_and_are_named_after_them(
-    page: Any, base_url: str, tmp_path: Path
+    page: Any, default_url: str, tmp_path: Path
 ) -> None:
     """Assert that CSV and JSON hold name, date, manager, meeting and goals, that the files are
     named after role, person and date, and that a version 1 file still imports (#8)."""
-    _open_sheet(page, base_url + KAM)
+    _open_sheet(page, default_url + KAM)
     _fill(page)
     page.fill('input[name="field-date"]', "3.2.2026")
     page.fill('input[name="field-manager"]', "Max Müller")
@@ -330,11 +326,11 @@ LEGEND = "Skala: 1 bringt dies kaum ein · 2 bringt dies selten ein"
 
 @pytest.mark.parametrize("url", [KAM, READINESS])
 def test_every_printed_page_has_legend_sheet_page_and_person(
-    page: Any, base_url: str, tmp_path: Path, url: str
+    page: Any, default_url: str, tmp_path: Path, url: str
 ) -> None:
     """Assert that each printed page carries the scale's legend, the sheet, the edition, page n
     of m, and the name once typed in (a line to write it on before) (#4)."""
-    _open_sheet(page, base_url + url)
+    _open_sheet(page, default_url + url)
     page.emulate_media(media="print")
     blank = _pdf_text(page.pdf(prefer_css_page_size=True), tmp_path)
     page.emulate_media(media="screen")
@@ -356,11 +352,11 @@ def test_every_printed_page_has_legend_sheet_page_and_person(
 
 
 def test_profile_chart_shows_the_whole_profile_and_prints_black_on_white(
-    page: Any, base_url: str, tmp_path: Path
+    page: Any, default_url: str, tmp_path: Path
 ) -> None:
     """Assert that the summary draws target, self, manager and a compared role as an SVG with
     a text equivalent, and that it prints in black with lines told apart by dash and mark."""
-    _open_sheet(page, base_url + KAM)
+    _open_sheet(page, default_url + KAM)
     _fill(page)
     page.locator(".ch-sheet-evaluation").scroll_into_view_if_needed()
     page.wait_for_selector('.ch-sheet[data-ch-others="loaded"]')
@@ -390,3 +386,27 @@ def test_profile_chart_shows_the_whole_profile_and_prints_black_on_white(
     assert not page.locator(".ch-sheet-table").is_visible()
     text = _squash(" ".join(_pdf_text(page.pdf(prefer_css_page_size=True), tmp_path)))
     assert "Profil auf einen Blick" in text
+
+
+@pytest.fixture(scope="module")
+def changes_url(tmp_path_factory: pytest.TempPathFactory, serve_site: Any) -> str:
+    """The default site with a change page against the 2025.2 edition (tests/fixtures/diff)."""
+    from generator.pipeline import build_site, generate
+
+    folder = tmp_path_factory.mktemp("changes")
+    since = str(FIXTURES / "diff" / "default-2025.2")
+    generate(DEFAULT_CATALOGUE, folder / "tree", changes_since=since)
+    build_site(folder / "tree", folder / "site")
+    return str(serve_site(folder / "site"))
+
+
+def test_the_change_page_writes_one_kind_of_change_one_way(page: Any, changes_url: str) -> None:
+    """Assert that every changed salary note on the change page shows removed and added words,
+    none "before → after" (#10: short notes were written one way, long ones the other)."""
+    page.goto(changes_url + "changes/")
+    notes = page.locator("li", has_text="Hinweis zum Gehalt")
+    assert notes.count() >= 3
+    for index in range(notes.count()):
+        note = notes.nth(index)
+        assert "→" not in note.inner_text(), note.inner_text()
+        assert note.locator("del, ins").count() >= 1, note.inner_text()

@@ -25,6 +25,7 @@ SECURITY = "security.md"
 CHANGES = "changes.md"
 MATRIX = "matrix/index.md"
 COMPETENCIES = "competencies/index.md"
+COMPARE = "compare.md"  # two roles side by side, computed in the browser from catalogue.json
 CATALOGUE_JSON = "catalogue.json"
 MATRIX_CSV = "matrix.csv"
 SHEETS = "sheets"  # the folder of every sheet, out of the navigation (``not_in_nav``)
@@ -102,6 +103,30 @@ def _href(folder: str, target: str, anchor: str | None) -> Markup:
     if not _SAFE_TARGET.match(link):
         raise ValueError(f"unsafe link target: {link!r}")
     return Markup(link)
+
+
+def compare_href(from_page: str, role_id: str) -> Markup:
+    """A link to the compare page with ``role_id`` chosen first (``compare/?from=<role>``)."""
+    return Markup(f"{href(from_page, COMPARE)}?from={_id(role_id)}")
+
+
+def served(from_page: str, target: str) -> Markup:
+    """The address of ``target`` as MkDocs serves it (directory URLs: ``roles/x.md`` at
+    ``roles/x/``), relative to ``from_page``'s: for links a script makes, which MkDocs does
+    not rewrite."""
+    link = posixpath.relpath(_folder_url(target), _folder_url(from_page))
+    link = "" if link == "." else link + "/"
+    if not _SAFE_TARGET.match(link):
+        raise ValueError(f"unsafe link target: {link!r}")
+    return Markup(link)
+
+
+def _folder_url(page: str) -> str:
+    """``roles/x.md`` -> ``roles/x``, ``families/f/index.md`` -> ``families/f``, ``index.md``
+    -> ``.``: the folder a page is served from."""
+    stem = page.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return folder or "."
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 // DOM glue of one sheet: reads and writes the form, keeps it, draws the summary, wires the buttons.
 
-import { download, onceNear, pageConfig } from "./browser.js";
-import { loadCatalogue, readCatalogue, rolesToOffer, siteUrl } from "./catalogue.js";
+import { download, onceNear, siteJson } from "./browser.js";
+import { readCatalogue, rolesToOffer } from "./catalogue.js";
 import { extraCompetencies, summarise, targetsOf } from "./compare.js";
 import { has, levels, parseJson, plainMap } from "./data.js";
 import {
@@ -272,14 +272,7 @@ export class Sheet {
 
   loadOthers() {
     this.root.setAttribute("data-ch-others", "loading");
-    let url;
-    try {
-      url = siteUrl(pageConfig(), this.data.catalogue, window.location.href);
-    } catch {
-      this.othersFailed();
-      return;
-    }
-    loadCatalogue(url, window.fetch.bind(window)).then(
+    siteJson(this.data.catalogue).then(
       (data) => this.useCatalogue(readCatalogue(data)),
       () => this.othersFailed(),
     );
