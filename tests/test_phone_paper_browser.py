@@ -116,14 +116,18 @@ def test_path_page_shows_every_column_on_a_phone(phone: Any, default_url: str) -
         assert badge.is_visible()
 
 
-def test_code_lines_of_the_guide_are_not_cut(phone: Any, default_url: str) -> None:
+@pytest.mark.parametrize("width", [390, 1280])
+def test_code_lines_of_the_guide_are_not_cut(browser: Any, default_url: str, width: int) -> None:
     """Assert that no line of a code example in the HR guide runs out of its box (#10)."""
-    phone.goto(default_url + "guide/")
-    blocks = phone.locator("pre > code")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(default_url + "guide/")
+    blocks = page.locator("pre > code")
     assert blocks.count() > 0
     cut = blocks.evaluate_all(
         "blocks => blocks.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.innerText)"
     )
+    context.close()
     assert cut == []
 
 

@@ -10,7 +10,13 @@
 const SETUP = 0; // Material's SearchMessageType.SETUP
 const QUERY = 2; // Material's SearchMessageType.QUERY
 const RESULT = 3; // and .RESULT
-const material = new URL(self.location.href).searchParams.get("material") || "";
+// This script's own address: a worker's; under Material's iframe shim for file:// pages, the
+// script element's (the search then works without the forms where modules cannot load).
+const own =
+  typeof document !== "undefined" && document.currentScript
+    ? document.currentScript.src
+    : self.location.href;
+const material = new URL(own).searchParams.get("material") || "";
 const forms = import("../../search/forms.js");
 const passed = new WeakSet(); // the messages this worker handed on to Material
 let words = Object.create(null); // form -> word typed, for the last query
