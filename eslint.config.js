@@ -19,6 +19,10 @@ export default [
     languageOptions: { globals: globals.browser },
   },
   {
+    files: ["site_config/docs/assets/javascripts/workers/*.js"],
+    languageOptions: { sourceType: "script", globals: globals.worker },
+  },
+  {
     files: ["tests/js/**/*.js", "eslint.config.js"],
     languageOptions: { globals: globals.node },
   },

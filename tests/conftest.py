@@ -155,3 +155,17 @@ def csp_free_page(browser: Any) -> Iterator[Any]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def default_url(default_site: Path, serve_site: Callable[[Path], str]) -> str:
+    """The base URL of the served default site."""
+    return serve_site(default_site)
+
+
+@pytest.fixture(scope="session")
+def default_handbook() -> Any:
+    """The default catalogue's model."""
+    from generator.pipeline import load_handbook
+
+    return load_handbook(DEFAULT_CATALOGUE)

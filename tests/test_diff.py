@@ -236,7 +236,7 @@ def test_text_format(report: ChangeReport, new: Handbook) -> None:
     assert "    Aufgaben: [-dokumentiert Fälle im Ticketsystem-]\n" in out
     assert "    Berufserfahrung (Jahre): 0 → 1\n" in out
     assert "    Übliche Jahre bis Senior Agent: 2 → 2,5\n" in out
-    assert "    Gehalt: [-2.800-] {+2.900+} € – [-3.200-] {+3.300+} € brutto/Monat\n" in out
+    assert "    Gehalt: 2.800 € – 3.200 € brutto/Monat → 2.900 € – 3.300 € brutto/Monat\n" in out
     assert "    Verhaltensindikatoren: fasst Anliegen {+in eigenen Worten+} zusammen\n" in out
     assert "    Reihenfolge jetzt: Service Agent → Teamleitung Service → Qualitätsmanager\n" in out
     sections = ["Rollen", "Kompetenzen", "Karrierepfade", "Kompetenzgruppen", "Jobfamilien"]
@@ -473,3 +473,15 @@ def test_change_page_links_only_pages_that_are_generated() -> None:
     links = re.findall(r"\]\(([^)]+)\)", body)
     assert len(links) >= 5
     assert all(link in pages for link in links), sorted(set(links) - pages)
+
+
+def test_one_kind_of_change_reads_one_way() -> None:
+    """Assert that a text field shows removed and added words however short it is, and values
+    (numbers, salaries) always "before → after" (the change page wrote salary notes both
+    ways, by their length)."""
+    old = load_handbook(FIXTURES / "default-2025.2")
+    new = load_handbook(DEFAULT_CATALOGUE)
+    out = render_text(diff_handbooks(old, new), new)
+    notes = [line.strip() for line in out.splitlines() if "Hinweis zum Gehalt" in line]
+    assert len(notes) >= 3, out
+    assert all("→" not in line and "[-" in line for line in notes), notes

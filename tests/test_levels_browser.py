@@ -104,7 +104,7 @@ def test_paper_shows_the_targets_text_not_the_others(page: Any, ladder_url: str)
 def test_long_expectations_are_collapsed_on_the_role_page(page: Any, ladder_url: str) -> None:
     """Assert that a long expectation shows its first line and opens without a script."""
     page.goto(ladder_url + "roles/senior-engineer/")
-    details = page.locator("tr:has(a:text('Delivery')) details.ch-expect")
+    details = page.locator("tr:has(a:text('Delivery')) + tr details.ch-expect")
     assert details.get_attribute("open") is None
     summary = details.locator("summary")
     assert summary.inner_text() == "Plans and delivers work that takes several weeks:"

@@ -83,8 +83,13 @@ def test_sheets_pdf_has_cover_and_each_role_on_its_own_pages(tmp_path: Path) -> 
     assert manager_first == 2
     manager_pages = pages[manager_first - 1 : kam_first - 1]
     kam_pages = pages[kam_first - 1 :]
-    assert manager_pages[0].lstrip().startswith("Selbsteinschätzungsbogen: Account Manager")
-    assert kam_pages[0].lstrip().startswith("Selbsteinschätzungsbogen: Key Account Manager")
+    assert "Skala" not in cover and "Name: ___" not in cover
+    for first, title in (
+        (manager_pages[0], "Account Manager"),
+        (kam_pages[0], "Key Account Manager"),
+    ):
+        body = re.sub(r"^.*?Name: _+\s*", "", first, count=1)  # after the legend and name line
+        assert body.startswith(f"Selbsteinschätzungsbogen: {title}"), first[:300]
     assert 2 <= len(kam_pages) <= 12
     for title, role_pages in (
         ("Account Manager", manager_pages),
@@ -93,6 +98,7 @@ def test_sheets_pdf_has_cover_and_each_role_on_its_own_pages(tmp_path: Path) -> 
         for number, text in enumerate(role_pages, start=1):
             assert f"{title} · Ausgabe 2026.1" in text
             assert f"Seite {number} von {len(role_pages)}" in text
+            assert "Skala: 1 bringt dies kaum ein" in text and "Name: ___" in text
     pdf = out.read_bytes()
     assert page_count(pdf) == len(pages)
     assert set(re.findall(rb"/MediaBox \[0 0 ([\d.]+ [\d.]+)\]", pdf)) == {b"594.95996 841.91998"}

@@ -2,7 +2,9 @@
 
 Material appends a wildcard to every query term, which skips lunr's stemmer; the site's
 search therefore indexes words unstemmed (mkdocs.yml: ``pipeline``). These queries would
-find nothing with a stemmed German index ("Kundenbeziehungen" -> "kundenbezieh").
+find nothing with a stemmed German index ("Kundenbeziehungen" -> "kundenbezieh"). Plurals
+and umlauts typed as ae/oe/ue find their singular through the site's search worker
+(assets/javascripts/workers/handbook-search.js), which also puts exact titles first.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import DEFAULT_CATALOGUE
+
+from generator.pipeline import load_handbook
 
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
@@ -72,3 +77,41 @@ def test_indicator_phrase_finds_the_competency(page: Any, base: str) -> None:
 def test_another_title_of_a_role_finds_it(page: Any, base: str) -> None:
     """Assert that a one-word synonym (Kundenmanager) finds the Account Manager first."""
     assert search(page, base, "Kundenmanager")[0] == "roles/account-manager/"
+
+
+# ---- word forms, the guide's examples, titles first (issue 14) ------------------------------
+
+
+@pytest.mark.parametrize("query", ["Führungskräfte", "fuehrungskraefte"])
+def test_a_plural_finds_the_pages_its_singular_finds(page: Any, base: str, query: str) -> None:
+    """Assert that a plural with umlaut, or typed without umlauts, finds every page the singular
+    ("Führungskraft") finds, and that no result calls a word form the reader did not type
+    missing."""
+    singular = set(search(page, base, "Führungskraft"))
+    assert singular
+    assert singular <= set(search(page, base, query))
+    missing = page.locator(".md-search-result del").all_inner_texts()
+    assert not [word for word in missing if word.lower() != query.lower()], missing
+
+
+@pytest.mark.parametrize("query", ["Verhandl", "Kundenbeziehungen"])
+def test_the_guides_examples_are_not_search_content(page: Any, base: str, query: str) -> None:
+    """Assert that the HR guide's YAML examples do not answer a query about a competency: the
+    competency, role and path pages rank above the guide (if it is found at all)."""
+    results = search(page, base, query)
+    assert results and results[0].startswith(("competencies/", "roles/", "paths/")), results
+    if "guide/" in results:
+        first_guide = results.index("guide/")
+        assert all(not url.startswith("guide/") for url in results[:first_guide])
+        assert first_guide > max(
+            i for i, url in enumerate(results) if url.startswith(("competencies/", "roles/"))
+        )
+
+
+def test_a_roles_title_and_synonyms_outrank_everything(page: Any, base: str) -> None:
+    """Assert that each role's title and each of its synonyms, typed in full, show that role
+    first (the Account Executive before the Senior Account Executive)."""
+    handbook = load_handbook(DEFAULT_CATALOGUE)
+    for role in handbook.roles:
+        for name in (role.title, *role.synonyms):
+            assert search(page, base, name)[0] == f"roles/{role.id}/", name

@@ -142,19 +142,17 @@ def test_english_handbook_gets_english_labels() -> None:
     assert "Führungskraft" not in sheet and "Datum" not in sheet
 
 
-def test_compare_defaults_to_the_next_step_on_the_path(
-    handbook: Handbook, pages: dict[str, str]
-) -> None:
-    """Assert that "compare with" preselects the next role on the path, else the role itself."""
+def test_compare_defaults_to_the_role_itself(handbook: Handbook, pages: dict[str, str]) -> None:
+    """Assert that "compare with" preselects the role itself, so that the summary's targets are
+    the ones its items show; the next step is offered, not chosen."""
 
     def selected(role_id: str) -> str:
-        match = re.search(r'<option value="([^"]+)" selected>', pages[sheet_path(role_id)])
+        match = re.search(r'<option value="([^"]+)"[^>]* selected>', pages[sheet_path(role_id)])
         assert match is not None
         return match.group(1).replace("&#45;", "-")
 
-    assert selected("key-account-manager") == "account-supervisor"
-    assert selected("account-representative") == "account-manager"
-    assert selected("account-supervisor") == "account-supervisor"
+    for role_id in ("key-account-manager", "account-representative", "account-supervisor"):
+        assert selected(role_id) == role_id
 
 
 def _script_data(markdown: str) -> dict[str, Any]:
@@ -166,7 +164,7 @@ def _script_data(markdown: str) -> dict[str, Any]:
 def _compare_options(markdown: str) -> list[tuple[str, str]]:
     """(value, text) of each option the page itself lists under "compare with"."""
     select = markdown.split('<select name="compare">')[1].split("</select>")[0]
-    options = re.findall(r'<option value="([^"]+)"(?: selected)?>([^<]*)</option>', select)
+    options = re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select)
     return [(html.unescape(value), html.unescape(text)) for value, text in options]
 
 
@@ -184,8 +182,11 @@ def test_script_data_holds_only_this_roles_targets(
     assert data["csv"] == {"separator": ";", "formula_start": "=+-@\t\r", "prefix": "'"}
     assert data["texts"]["below"] == "unter Soll"
     assert "Die anderen Rollen konnten nicht geladen werden" in data["texts"]["compare_failed"]
+    assert data["sheet"] == "account-manager" and data["kind"] == "role"
+    assert data["subject"] == "Account Manager"
     assert set(data) == {
-        "handbook", "role", "edition", "targets", "catalogue", "csv", "texts"
+        "handbook", "role", "sheet", "kind", "subject", "edition", "targets", "catalogue",
+        "csv", "texts"
     }  # fmt: skip
 
 
@@ -260,7 +261,7 @@ def test_role_sheet_holds_nothing_of_other_roles(
     for text in ("charlie", "Charlietitel", "delta", "Deltatitel", "qxfern", "Fernkompetenz"):
         assert text not in markdown, text
     assert "Weitkompetenz" not in markdown and "qxweit" not in markdown  # bravo's, not alpha's
-    assert markdown.count("bravo") == 1 and markdown.count("Bravotitel") == 1  # the option
+    assert markdown.count("bravo") == 1 and markdown.count("Bravotitel") == 2  # the option
     assert _compare_options(markdown)[1] == ("bravo", "Bravotitel (nächster Schritt)")
     assert _script_data(markdown)["targets"] == {"qxnah": 2, "qxmittel": 3}
 

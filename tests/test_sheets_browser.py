@@ -288,7 +288,8 @@ def test_import_refuses_another_roles_file(kam: Any, tmp_path: Path) -> None:
     _fill(kam)
     state = kam.evaluate(STATE)
     exported = json.loads(_download(kam, "export-json"))
-    exported["role"] = "account-manager"
+    exported["role"] = exported["sheet"] = "account-manager"
+    exported["title"] = "Account Manager"
     file = tmp_path / "other.json"
     file.write_text(json.dumps(exported), encoding="utf-8")
     kam.set_input_files(".ch-sheet-file", str(file))
@@ -301,7 +302,9 @@ def test_csv_has_one_row_per_competency(kam: Any, handbook: Handbook) -> None:
     """Assert that the CSV lists each competency with target, self, manager and gap, safely."""
     _fill(kam)
     kam.locator(".ch-sheet-item textarea").nth(1).fill('=HYPERLINK("x")')
-    rows = list(csv.reader(io.StringIO(_download(kam, "export-csv")), delimiter=";"))
+    lines = list(csv.reader(io.StringIO(_download(kam, "export-csv")), delimiter=";"))
+    rows = lines[lines.index([]) + 1 :]  # after who and what: the table, then the goals
+    rows = rows[: rows.index([])]
     assert rows[0][:5] == ["Kompetenz", "Soll", "Selbst", "Führungskraft", "Abweichung"]
     role = handbook.role("key-account-manager")
     assert len(rows) == 1 + len(role.targets) == 36
@@ -389,7 +392,7 @@ def _summary_targets(page: Any) -> dict[str, str]:
     """Competency name -> the target the summary table shows."""
     cells = page.evaluate(
         "[...document.querySelectorAll('.ch-sheet-table tbody tr')]"
-        ".map((row) => [row.cells[0].innerText, row.cells[1].innerText])"
+        ".map((row) => [row.cells[0].querySelector('a').innerText, row.cells[1].innerText])"
     )
     return dict(cells)
 
@@ -399,7 +402,8 @@ def test_summary_counts_gaps_against_own_or_next_role(kam: Any, handbook: Handbo
     relations = Relations(handbook)
     _rate_all_at_target(kam)
     _show_summary(kam)
-    assert kam.input_value('select[name="compare"]') == "account-supervisor"
+    assert kam.input_value('select[name="compare"]') == "key-account-manager"
+    kam.select_option('select[name="compare"]', "account-supervisor")
 
     def counts() -> dict[str, str]:
         legend = kam.locator(".ch-sheet-count").all()
@@ -431,6 +435,7 @@ def test_compare_lists_what_the_other_role_adds(
     page.goto(base_url + "sheets/account-representative/")
     page.wait_for_selector(".ch-sheet-evaluation:not([hidden])")
     _show_summary(page)
+    page.select_option('select[name="compare"]', "account-manager")
     own = relations.targets(handbook.role("account-representative"))
     nxt = relations.targets(handbook.role("account-manager"))
     extra = sorted(handbook.competency(c).name for c in nxt if c not in own)

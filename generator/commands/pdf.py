@@ -29,7 +29,7 @@ from ..model.handbook import Family, Handbook, Role
 from ..model.relations import Relations
 from ..pipeline import build_site, plan, write_tree
 from ..render.environment import environment
-from ..render.sheets import RoleSheet, css_string, has_sheet, role_sheet
+from ..render.sheets import RoleSheet, css_string, has_sheet, header_words, role_sheet
 from ..render.words import Words
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
@@ -128,10 +128,13 @@ def page_styles(handbook: Handbook, roles: Sequence[PrintedRole]) -> str:
     words = Words(handbook)
     t = words.t
     rules = [
+        f":root {{ {header_words(handbook)} }}",
         ".ch-sheet-cover { page: ch-cover; }",
         "@page ch-cover {",
         f"  @bottom-left {{ content: {css_string(words.footer(handbook.title))}; }}",
         "  @bottom-right { content: none; }",
+        "  @top-left { content: none; }",
+        "  @top-right { content: none; }",
         "}",
     ]
     for entry in roles:

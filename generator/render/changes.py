@@ -30,7 +30,6 @@ from .text import escape
 from .words import Words
 
 FORMATS = ("text", "md")
-SHORT_WORDS = 3  # values this short show as "before → after" instead of a word diff
 
 Linker = Callable[[str, str], str | None]
 """(folder, id) -> link target of that page (e.g. ``("roles", "agent")``), or None."""
@@ -249,9 +248,15 @@ def _field(change: FieldChange, style: _Style, words: Words, depth: int) -> str:
     qualifier = style.text(change.qualifier or "")
     label = words.t[f"diff_field_{change.field}"].format(qualifier=qualifier)
     before, after = _shown(change.before, words), _shown(change.after, words)
-    if before is not None and after is not None and _short(before) and _short(after):
+    if before is not None and after is not None and _is_value(change):
         return style.item(depth, label, f"{style.text(before)} → {style.text(after)}")
     return style.item(depth, label, style.runs(word_diff(before, after)))
+
+
+def _is_value(change: FieldChange) -> bool:
+    """Numbers, years and salaries change as "before → after"; a text field always shows the
+    words removed and added, however short, so that one kind of change reads one way."""
+    return not isinstance(change.before, str) and not isinstance(change.after, str)
 
 
 def _shown(value: Value | None, words: Words) -> str | None:
@@ -261,7 +266,3 @@ def _shown(value: Value | None, words: Words) -> str | None:
     if isinstance(value, Salary):
         return words.salary(value)
     return words.number(value)
-
-
-def _short(value: str) -> bool:
-    return len(value.split()) <= SHORT_WORDS

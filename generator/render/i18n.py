@@ -383,6 +383,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "map_other_family": "({family})",
         "roles_by_path": "Rollen nach Karrierepfad",
         "other_roles": "Weitere Rollen",
+        # phones, paper, search, compare (issue 14)
+        "sheet_col_manager": "Führungs\u00adkraft",
+        "sheet_col_gap": "Abwei\u00adchung",
+        "sheet_target_other": "Soll {role}",
+        "sheet_compared_own": "Verglichen mit dem Soll Ihrer Rolle ({role}):",
+        "sheet_compared_other": "Verglichen mit dem Soll von {role}, nicht Ihrer eigenen Rolle:",
+        "sheet_cleared": "Wahl gelöscht: {row}, {competency}",
+        "sheet_clear_hint": (
+            "Ein zweiter Klick auf das gewählte Kästchen löscht die Wahl wieder, ebenso die "
+            "Entf- oder Rücktaste."
+        ),
+        "sheet_print_legend": "Skala: {scale} · dick umrandet: Soll · angekreuzt: Wahl",
+        "sheet_print_person": "Name: {name}",
+        "sheet_role": "Rolle",
+        "sheet_profile": "Profil auf einen Blick",
+        "sheet_profile_label": (
+            "Profil von {count} Kompetenzen: {series}. Die Werte stehen in der Tabelle darunter."
+        ),
+        "sheet_profile_target": "Soll {role}",
+        "sheet_profile_compared": "Soll {role}",
+        "compare_title": "Rollen vergleichen",
+        "compare_intro": (
+            "Wählen Sie zwei Rollen: die Seite zeigt jede Kompetenz, deren Soll-Niveau sich "
+            "unterscheidet, was neu hinzukommt und was wegfällt. Der Link in der Adresszeile "
+            "hält die Auswahl fest und lässt sich teilen."
+        ),
+        "compare_from": "Rolle",
+        "compare_to": "vergleichen mit",
+        "compare_submit": "Vergleichen",
+        "compare_no_script": (
+            "Der Vergleich wird im Browser berechnet und braucht JavaScript. Ohne JavaScript "
+            "zeigt die Kompetenzmatrix die Soll-Niveaus aller Rollen nebeneinander:"
+        ),
+        "compare_failed": "Die Rollen konnten nicht geladen werden (catalogue.json).",
+        "compare_same_role": "Wählen Sie zwei verschiedene Rollen.",
+        "compare_summary": (
+            "{from_role} → {to_role}: {raised} höher, {lowered} niedriger, {added} neu, "
+            "{dropped} fallen weg, {same} unverändert."
+        ),
+        "compare_raised": "Höheres Soll",
+        "compare_lowered": "Niedrigeres Soll",
+        "compare_added": "Neu hinzu",
+        "compare_dropped": "Fällt weg",
+        "compare_nothing": "Beide Rollen haben dasselbe Soll in jeder Kompetenz.",
+        "compare_with": "Mit einer anderen Rolle vergleichen …",
     },
     "en": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
@@ -715,5 +760,49 @@ STRINGS: dict[str, dict[str, str]] = {
         "map_other_family": "({family})",
         "roles_by_path": "Roles by career path",
         "other_roles": "Other roles",
+        # phones, paper, search, compare (issue 14)
+        "sheet_col_manager": "Manager",
+        "sheet_col_gap": "Gap",
+        "sheet_target_other": "Target {role}",
+        "sheet_compared_own": "Compared with the targets of your role ({role}):",
+        "sheet_compared_other": "Compared with the targets of {role}, not your own role:",
+        "sheet_cleared": "Choice cleared: {row}, {competency}",
+        "sheet_clear_hint": (
+            "Clicking the chosen box again clears the choice, and so do Delete and Backspace."
+        ),
+        "sheet_print_legend": "Scale: {scale} · heavy frame: target · crossed: choice",
+        "sheet_print_person": "Name: {name}",
+        "sheet_role": "Role",
+        "sheet_profile": "Profile at a glance",
+        "sheet_profile_label": (
+            "Profile of {count} competencies: {series}. The values are in the table below."
+        ),
+        "sheet_profile_target": "Target {role}",
+        "sheet_profile_compared": "Target {role}",
+        "compare_title": "Compare roles",
+        "compare_intro": (
+            "Choose two roles: the page shows every competency whose target level differs, "
+            "what is new and what falls away. The address bar keeps the choice, so the link "
+            "can be shared."
+        ),
+        "compare_from": "Role",
+        "compare_to": "compare with",
+        "compare_submit": "Compare",
+        "compare_no_script": (
+            "The comparison is worked out in the browser and needs JavaScript. Without it, "
+            "the competency matrix shows the target levels of all roles side by side:"
+        ),
+        "compare_failed": "The roles could not be loaded (catalogue.json).",
+        "compare_same_role": "Choose two different roles.",
+        "compare_summary": (
+            "{from_role} → {to_role}: {raised} higher, {lowered} lower, {added} new, "
+            "{dropped} fall away, {same} unchanged."
+        ),
+        "compare_raised": "Higher target",
+        "compare_lowered": "Lower target",
+        "compare_added": "New",
+        "compare_dropped": "Falls away",
+        "compare_nothing": "Both roles have the same target in every competency.",
+        "compare_with": "Compare with another role …",
     },
 }

@@ -77,8 +77,8 @@ def navigation(
     handbook: Handbook, relations: Relations, *, with_changes: bool = False
 ) -> list[NavItem]:
     """The MkDocs ``nav``: home, the organisation's own pages, roles by family, paths by
-    family, competencies by group, the matrix by family, the change page, and the pages
-    about the handbook.
+    family, competencies by group, the matrix by family, the compare page, the change page,
+    and the pages about the handbook.
 
     Sections whose first entry is an index page (family, competency catalogue, matrix) show
     that page as their own (``navigation.indexes``).
@@ -92,6 +92,7 @@ def navigation(
         nav.append({t["paths"]: paths})
     nav.append({t["competencies"]: _competencies(handbook)})
     nav.append({t["matrix"]: _matrix(matrix_families(handbook, relations))})
+    nav.append(_entry(t["compare_title"], urls.COMPARE))
     if with_changes:
         nav.append(_entry(t["diff_title"], urls.CHANGES))
     about = [_entry(t["guide_title"], urls.GUIDE), _entry(t["security"], urls.SECURITY)]

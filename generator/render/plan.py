@@ -24,6 +24,7 @@ from ..model.relations import Relations
 from ..resources import TEMPLATES
 from . import site, urls
 from .changes import markdown_body, markdown_role_note
+from .compareview import compare_view
 from .environment import environment
 from .exports import export_files
 from .familyview import family_view
@@ -152,6 +153,8 @@ def plan_pages(
         context = {"view": views.family_matrix(family)}
         page = urls.family_matrix_page(family.id)
         yield Page(page, "matrix_family.md.j2", family.name, context)
+    context = {"view": compare_view(handbook, relations)}
+    yield Page(urls.COMPARE, "compare.md.j2", t["compare_title"], context)
     yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"])
     limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
     yield Page(urls.SECURITY, "security.md.j2", t["security"], limits)

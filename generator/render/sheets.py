@@ -60,6 +60,22 @@ SCRIPT_TEXT_KEYS = (
     "sheet_import_other_role",
     "sheet_chart_label",
     "sheet_compare_failed",
+    "sheet_target_other",
+    "sheet_compared_own",
+    "sheet_compared_other",
+    "sheet_cleared",
+    "sheet_name",
+    "sheet_date",
+    "sheet_manager",
+    "sheet_meeting",
+    "sheet_role",
+    "sheet_goal",
+    "sheet_goals",
+    "sheet_edition",
+    "sheet_print_person",
+    "sheet_profile_label",
+    "sheet_profile_target",
+    "sheet_profile_compared",
 )
 
 
@@ -150,10 +166,15 @@ class SheetParts:
             f"--ch-sheet-of: {css_string(' ' + t['sheet_of'] + ' ')};"
         )
 
+    @cached_property
+    def _header_words(self) -> str:
+        return header_words(self.handbook)
+
     def footer(self, subject: str) -> Markup:
-        """CSS custom properties for the ``@page`` margin boxes: subject, edition, page n of m."""
+        """CSS custom properties for the ``@page`` margin boxes: the scale's legend and the
+        person atop, subject, edition and page n of m below (sheet.js puts in the name)."""
         footer = css_string(self.words.footer(subject))
-        return Markup(f"--ch-sheet-footer: {footer}; {self._footer_words}")
+        return Markup(f"--ch-sheet-footer: {footer}; {self._footer_words} {self._header_words}")
 
     @cached_property
     def script_texts(self) -> Markup:
@@ -250,6 +271,7 @@ class CompareOption:
 
     role_id: str
     label: str  # "Soll-Niveau dieser Rolle", "Account Supervisor (nächster Schritt)"
+    title: str  # the role's title, for the summary's column heading
     is_default: bool = False
 
 
@@ -272,9 +294,19 @@ class ReadinessSheet:
     intro: str  # what the sheet holds, and when the step usually comes
     groups: tuple[SheetGroup, ...]
     extras: tuple[tuple[str | None, str], ...]  # other new requirements: (label, text)
+    data: Markup  # JSON for sheet.js, as a role sheet's (kind "readiness")
     footer: Markup
     scale: tuple[LevelText, ...]
     parts: SheetParts = field(compare=False, repr=False)
+
+
+def header_words(handbook: Handbook) -> str:
+    """CSS custom properties for the top of every printed page: the scale's compact legend,
+    and a line to write the name on (sheet.js puts in the name once it is typed in)."""
+    words = Words(handbook)
+    legend = css_string(words.print_legend(handbook.scale))
+    person = css_string(words.t["sheet_print_person"].format(name="_" * 24))
+    return f"--ch-sheet-legend: {legend}; --ch-sheet-person: {person};"
 
 
 def css_string(value: str) -> Markup:
@@ -309,7 +341,8 @@ def _grouped(parts: SheetParts, items: Iterable[SheetItem]) -> tuple[SheetGroup,
 def _compare_options(
     relations: Relations, role: Role, t: dict[str, str]
 ) -> tuple[CompareOption, ...]:
-    """The role itself, then its next steps (path order); the first next step is the default.
+    """The role itself (the default: an item's target and the summary's agree), then its
+    next steps (path order).
 
     Only these are on the page; sheet.js adds every other role from ``catalogue.json``.
     """
@@ -317,11 +350,9 @@ def _compare_options(
     next_roles = list({r.id: r for r in following if r.id != role.id}.values())
     if len(next_roles) > 1:
         next_roles.sort(key=relations.roles_in_order.index)
-    default = next_roles[0].id if next_roles else role.id
-    own = CompareOption(role.id, t["sheet_compare_own"], is_default=default == role.id)
+    own = CompareOption(role.id, t["sheet_compare_own"], role.title, is_default=True)
     steps = (
-        CompareOption(r.id, f"{r.title} ({t['sheet_compare_next']})", r.id == default)
-        for r in next_roles
+        CompareOption(r.id, f"{r.title} ({t['sheet_compare_next']})", r.title) for r in next_roles
     )
     return (own, *steps)
 
@@ -330,8 +361,12 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _script_data(parts: SheetParts, relations: Relations, role: Role) -> Markup:
-    """What sheet.js needs and cannot read from the form: this role's targets, the UI texts.
+def _script_data(
+    parts: SheetParts, role: Role, targets: dict[str, int], sheet: str, title: str
+) -> Markup:
+    """What sheet.js needs and cannot read from the form: the sheet (its id keys what the
+    browser keeps: a role's id, or ``<path>/step-<n>``; its title names exports), the role's
+    targets, the UI texts.
 
     JSON with sorted keys, escaped like any text. The texts, the same on every sheet and the
     larger part, are escaped once (``SheetParts.script_texts``) and added as the last member.
@@ -340,8 +375,11 @@ def _script_data(parts: SheetParts, relations: Relations, role: Role) -> Markup:
     data = {
         "handbook": handbook.title,
         "role": role.id,
+        "sheet": sheet,
+        "kind": "role" if sheet == role.id else "readiness",
+        "subject": title,  # the role's title, or "A → B"
         "edition": handbook.version or "",
-        "targets": relations.targets(role),
+        "targets": targets,
         "catalogue": urls.CATALOGUE_JSON,  # at the site root: every role, for "compare with"
         "csv": csv_rules(handbook.language),
     }
@@ -360,7 +398,7 @@ def role_sheet(
         role=role,
         groups=_grouped(parts, items),
         compare=_compare_options(relations, role, parts.words.t),
-        data=_script_data(parts, relations, role),
+        data=_script_data(parts, role, relations.targets(role), role.id, role.title),
         footer=parts.footer(role.title),
         scale=parts.scale(page),
         parts=parts,
@@ -395,9 +433,12 @@ def readiness_sheet(
     intro = t["readiness_intro"].format(before=before, after=after)
     if change.step.typical_years is not None:
         intro += " " + words.count("readiness_typical_years", change.step.typical_years)
+    title = f"{before} → {after}"
+    sheet_id = f"{change.path.id}/step-{change.index + 1}"  # as its page: sheets/<path>/step-<n>
+    targets = {item.competency.id: item.target for item in items}
     return ReadinessSheet(
         change,
-        title=f"{before} → {after}",
+        title=title,
         legend=(
             ("target", t["readiness_legend_after"].format(role=after)),
             ("previous", t["readiness_legend_before"].format(role=before)),
@@ -406,7 +447,8 @@ def readiness_sheet(
         intro=intro,
         groups=_grouped(parts, items),
         extras=_extras(words, change),
-        footer=parts.footer(f"{before} → {after}"),
+        data=_script_data(parts, change.after, targets, sheet_id, title),
+        footer=parts.footer(title),
         scale=parts.scale(page),
         parts=parts,
     )

@@ -26,6 +26,7 @@ SECURITY = "security.md"
 CHANGES = "changes.md"
 MATRIX = "matrix/index.md"
 COMPETENCIES = "competencies/index.md"
+COMPARE = "compare.md"  # two roles side by side, computed in the browser from catalogue.json
 CATALOGUE_JSON = "catalogue.json"
 MATRIX_CSV = "matrix.csv"
 SHEETS = "sheets"  # the folder of every sheet, out of the navigation (``not_in_nav``)
@@ -152,6 +153,11 @@ def url_href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     if not _SAFE_TARGET.match(link):
         raise ValueError(f"unsafe link target: {link!r}")
     return Markup(link)
+
+
+def compare_href(from_page: str, role_id: str) -> Markup:
+    """A link to the compare page with ``role_id`` chosen first (``compare/?from=<role>``)."""
+    return Markup(f"{href(from_page, COMPARE)}?from={_id(role_id)}")
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,7 @@ class RoleView:
     leads: tuple[Link, ...]
     salary: str | None
     sheet: Link | None  # the role's self-assessment sheet
+    compare: Link  # the compare page with this role chosen
     has_requirements: bool
     experience: str | None
     previous_roles: tuple[Link, ...]
@@ -293,6 +294,7 @@ class Views:
             sheet=links.to(urls.sheet_page(role.id), self.t["open_sheet"])
             if has_sheet(role)
             else None,
+            compare=Link(self.t["compare_with"], urls.compare_href(links.page, role.id)),
             has_requirements=not requirements.is_empty,
             experience=experience,
             previous_roles=tuple(links.role(handbook.role(r)) for r in requirements.previous_roles),

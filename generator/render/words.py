@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from string import Template
 
-from ..model.handbook import NOUNS, Handbook, Salary, Terms
+from ..model.handbook import NOUNS, Handbook, Salary, Scale, Terms
 from .i18n import NOUN_DEFAULTS, PLURAL_KEYS, STRINGS
 
 _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
@@ -71,6 +71,14 @@ class Words:
     def footer(self, subject: str) -> str:
         """The printed footer of a sheet: "Account Manager · Ausgabe 2026.1"."""
         return f"{subject} · {self.edition}" if self.edition else subject
+
+    def print_legend(self, scale: Scale) -> str:
+        """The compact legend atop every printed page: "Skala: 1 bringt dies kaum ein · 2 · …"."""
+        levels = " · ".join(
+            f"{level.value} {level.label}" if level.label else str(level.value)
+            for level in scale.levels
+        )
+        return self.t["sheet_print_legend"].format(scale=levels)
 
     def joined(self, *parts: str | None) -> str:
         """The given texts that exist, joined by " · "."""

@@ -7,15 +7,25 @@ import {
   csvCell,
   csvLines,
   csvText,
+  exportName,
+  fileSafe,
+  isoDay,
+  localDay,
   readImport,
   snapshot,
   snapshotText,
 } from "../../site_config/docs/assets/sheet/exchange.js";
 import { CSV_DE, CSV_EN, TEXTS } from "./fixtures.js";
 
-const SHEET = { handbook: "Kompetenzhandbuch", role: "key-account-manager", edition: "2026.1" };
+const SHEET = {
+  handbook: "Kompetenzhandbuch",
+  role: "key-account-manager",
+  sheet: "key-account-manager",
+  subject: "Key Account Manager",
+  edition: "2026.1",
+};
 
-test("the snapshot has format, version 1, the sheet, the form and the filled entries only", () => {
+test("the snapshot has format, version 2, the sheet, the form and the filled entries only", () => {
   const filled = { self: 3, manager: null, note: "x", target: 4 };
   const empty = { self: null, manager: null, note: "", target: 2 };
   const form = { fields: { name: "Erika" }, goals: ["Training"] };
@@ -27,23 +37,56 @@ test("the snapshot has format, version 1, the sheet, the form and the filled ent
       ["__proto__", filled],
     ],
     form,
+    "2026-02-03",
   );
   assert.deepEqual(Object.keys(data), [
     "format",
     "version",
     "handbook",
     "role",
+    "sheet",
+    "title",
     "edition",
+    "exported",
     "fields",
     "goals",
     "competencies",
   ]);
   assert.equal(data.format, "competency-handbook-sheet");
-  assert.equal(data.version, 1);
+  assert.equal(data.version, 2);
   assert.equal(data.role, "key-account-manager");
+  assert.equal(data.title, "Key Account Manager");
+  assert.equal(data.exported, "2026-02-03");
+  assert.deepEqual(data.fields, { name: "Erika" });
+  assert.deepEqual(data.goals, ["Training"]);
   assert.deepEqual(Object.keys(data.competencies), ["a", "__proto__"]);
   assert.deepEqual(JSON.parse(snapshotText(data)).competencies.a, filled);
   assert.ok(snapshotText(data).endsWith("}\n"));
+});
+
+test("a version 1 file of a role sheet still imports", () => {
+  const old = { format: FORMAT, version: 1, role: "key-account-manager", competencies: {} };
+  assert.equal(readImport(JSON.stringify(old), "key-account-manager").ok, true);
+  assert.equal(readImport(JSON.stringify(old), "account-manager").reason, "other_role");
+});
+
+test("a readiness sheet's file imports there only, and names its sheet when refused", () => {
+  const readiness = {
+    ...snapshot(
+      { ...SHEET, role: "account-manager", sheet: "am/step-2", subject: "A → B" },
+      [],
+      { fields: {}, goals: [] },
+      "2026-02-03",
+    ),
+  };
+  const text = JSON.stringify(readiness);
+  assert.equal(readImport(text, "am/step-2").ok, true);
+  assert.deepEqual(readImport(text, "account-manager"), {
+    ok: false,
+    reason: "other_role",
+    role: "A → B",
+  });
+  assert.equal(readImport(JSON.stringify({ ...readiness, version: 3 }), "am/step-2").ok, false);
 });
 
 test("an exported snapshot imports again for the same role", () => {
@@ -124,15 +167,58 @@ test("csv text starts with a byte order mark and ends every line with CRLF", () 
   assert.equal(text, '\ufeffa;1\r\n"b;c";\r\n');
 });
 
-test("csv lines: header from the page's texts, then name, target, levels, gap, note", () => {
-  const lines = csvLines(TEXTS, [
+test("csv lines: who and what, the header, each competency, then the goals", () => {
+  const texts = {
+    ...TEXTS,
+    role: "Rolle",
+    edition: "Ausgabe",
+    name: "Name",
+    date: "Datum",
+    manager: "Führungskraft",
+    meeting: "Gespräch am",
+    goals: "Entwicklungsziele",
+    goal: "Ziel",
+  };
+  const form = {
+    fields: { name: "Erika", date: "3.2.2026", manager: "Max", meeting: "10.2.2026" },
+    goals: ["Präsentieren", ""],
+  };
+  const lines = csvLines(texts, SHEET, form, [
     { name: "Zuhören", target: 4, entry: { self: 2, manager: 5, note: "=1+1", target: 3 } },
     { name: "Planen", target: 3, entry: { self: null, manager: null, note: "", target: 3 } },
   ]);
   assert.deepEqual(lines, [
+    ["Rolle", "Key Account Manager"],
+    ["Ausgabe", "2026.1"],
+    ["Name", "Erika"],
+    ["Datum", "3.2.2026"],
+    ["Führungskraft", "Max"],
+    ["Gespräch am", "10.2.2026"],
+    [],
     ["Kompetenz", "Soll", "Selbst", "Führungskraft", "Abweichung", "Notizen"],
     ["Zuhören", 4, 2, 5, -2, "=1+1"],
     ["Planen", 3, null, null, null, ""],
+    [],
+    ["Entwicklungsziele"],
+    ["Ziel 1", "Präsentieren"],
+    ["Ziel 2", ""],
   ]);
-  assert.equal(csvText(lines, CSV_DE).split("\r\n")[1], "Zuhören;4;2;5;-2;'=1+1");
+  assert.equal(csvText(lines, CSV_DE).split("\r\n")[8], "Zuhören;4;2;5;-2;'=1+1");
+});
+
+test("file names: sheet, person in safe characters, the sheet's date or today", () => {
+  const form = (name, date) => ({ fields: { name, date }, goals: [] });
+  assert.equal(
+    exportName("key-account-manager", form("Erika Müller", "3.2.2026"), "2026-12-01", "csv"),
+    "key-account-manager_erika-mueller_2026-02-03.csv",
+  );
+  assert.equal(
+    exportName("am/step-2", form("", "nächste Woche"), "2026-12-01", "json"),
+    "am-step-2_2026-12-01.json",
+  );
+  assert.equal(fileSafe("../../etc/passwd <x>"), "etc-passwd-x");
+  assert.equal(fileSafe("Zoë Łukasz-Straße"), "zoe-ukasz-strasse");
+  assert.equal(isoDay("2026-2-30"), null);
+  assert.equal(isoDay("29.02.2028"), "2028-02-29");
+  assert.equal(localDay(new Date(2026, 0, 5)), "2026-01-05");
 });

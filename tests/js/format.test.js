@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { format, orDash, signed } from "../../site_config/docs/assets/sheet/format.js";
+import { cssString, format, orDash, signed } from "../../site_config/docs/assets/sheet/format.js";
 
 test("format fills known placeholders and keeps unknown ones", () => {
   assert.equal(format("{count} Kompetenzen, {missing}", { count: 4 }), "4 Kompetenzen, {missing}");
@@ -23,4 +23,10 @@ test("signed writes a real minus sign, a plus above zero, a dash for none", () =
 
 test("orDash writes zero as a number and missing values as a dash", () => {
   assert.deepEqual([0, 4, null, undefined].map(orDash), ["0", "4", "–", "–"]);
+});
+
+test("cssString escapes all but letters and digits, as the generator's css_string", () => {
+  assert.equal(cssString("Name: Zoë"), '"Name\\00003A\\000020Zo\\0000EB"');
+  assert.equal(cssString('";}</style>'), '"\\000022\\00003B\\00007D\\00003C\\00002Fstyle\\00003E"');
+  assert.equal(cssString("😀"), '"\\01F600"');
 });

@@ -1,4 +1,7 @@
-// Browser helpers without sheet rules: a file to download, a call once a section comes near.
+// Browser helpers without sheet rules: a file to download, a call once a section comes near,
+// the site's catalogue.json.
+
+import { loadCatalogue, siteUrl } from "./catalogue.js";
 
 /* Offer `text` as a file called `name` of MIME `type`, as a download from this page. */
 export function download(name, type, text) {
@@ -41,4 +44,16 @@ export function onceNear(section, control, callback) {
 export function pageConfig() {
   const config = document.getElementById("__config");
   return config && config.textContent;
+}
+
+/* The site's file `name` (catalogue.json) as JSON, fetched once per page: a promise that
+ * fails where the site root cannot be found or the file not be read. */
+export function siteJson(name) {
+  let url;
+  try {
+    url = siteUrl(pageConfig(), name, window.location.href);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return loadCatalogue(url, window.fetch.bind(window));
 }

@@ -22,3 +22,15 @@ export function signed(number) {
   if (number > 0) return `+${number}`;
   return number < 0 ? `\u2212${-number}` : "0";
 }
+
+/* `value` as a CSS string literal, as the generator writes them (sheets.py, css_string):
+ * every character but ASCII letters and digits a six-digit escape, so nothing gets out. */
+export function cssString(value) {
+  let body = "";
+  for (const char of String(value)) {
+    body += /[A-Za-z0-9]/.test(char)
+      ? char
+      : `\\${char.codePointAt(0).toString(16).toUpperCase().padStart(6, "0")}`;
+  }
+  return `"${body}"`;
+}

@@ -1,11 +1,19 @@
 // DOM glue of one sheet: reads and writes the form, keeps it, draws the summary, wires the buttons.
 
-import { download, onceNear, pageConfig } from "./browser.js";
-import { loadCatalogue, readCatalogue, rolesToOffer, siteUrl } from "./catalogue.js";
+import { download, onceNear, siteJson } from "./browser.js";
+import { readCatalogue, rolesToOffer } from "./catalogue.js";
 import { extraCompetencies, summarise, targetsOf } from "./compare.js";
 import { has, levels, parseJson, plainMap } from "./data.js";
-import { csvLines, csvText, readImport, snapshot, snapshotText } from "./exchange.js";
-import { format } from "./format.js";
+import {
+  csvLines,
+  csvText,
+  exportName,
+  localDay,
+  readImport,
+  snapshot,
+  snapshotText,
+} from "./exchange.js";
+import { cssString, format } from "./format.js";
 import {
   FORM_KEY,
   changedTarget,
@@ -17,9 +25,10 @@ import {
   storedEntry,
   storedForm,
 } from "./state.js";
-import { countsChart, extraItems, roleGroups, summaryRow } from "./view.js";
+import { countsChart, extraItems, profileChart, roleGroups, summaryRow } from "./view.js";
 
 const FIELD = "field-";
+const PRINT_WIDTH = 680; // the profile on paper: A4's text width in CSS pixels, about
 
 /* A competency block of the page, with what the sheet needs of it. */
 function readItem(el) {
@@ -43,14 +52,18 @@ export class Sheet {
     this.data = data;
     this.t = data.texts;
     this.store = store;
-    this.prefix = storagePrefix(data.handbook, data.role);
+    this.sheetId = data.sheet || data.role; // a role's id, or "<path>/step-<n>"
+    this.prefix = storagePrefix(data.handbook, this.sheetId);
     this.items = [...root.querySelectorAll(".ch-sheet-item")].map(readItem);
     this.byId = plainMap();
     for (const item of this.items) this.byId[item.id] = item;
     this.own = { role: data.role, targets: levels(data.targets) };
     this.others = plainMap(); // role id -> targets, once catalogue.json is read
     this.names = plainMap(); // competency id -> name, from catalogue.json
+    this.titles = plainMap(); // role id -> title, from catalogue.json
     this.compare = root.querySelector('select[name="compare"]');
+    this.table = root.querySelector(".ch-sheet-table");
+    this.pressed = null; // the chosen box a pointer went down on: a click then clears it
     this.fields = [...root.querySelectorAll(`.ch-sheet-head input[name^="${FIELD}"]`)];
     this.goals = [...root.querySelectorAll('.ch-sheet-end textarea[name^="goal-"]')];
   }
@@ -117,19 +130,82 @@ export class Sheet {
       if (entry) this.show(item, entry);
     }
     this.showForm(parseJson(this.store.get(this.prefix + FORM_KEY)));
+    this.showPerson();
   }
 
   clear() {
     for (const item of this.items) this.show(item, emptyEntry(item.target));
     this.showForm(null);
+    this.showPerson();
     for (const key of this.store.keys(this.prefix)) this.store.remove(key);
+  }
+
+  /* The name typed in, atop every printed page (sheet.css reads --ch-sheet-person; without
+   * a name the generator's stylesheet leaves a line to write it on). */
+  showPerson() {
+    const name = this.readForm().fields.name;
+    const style = document.documentElement.style;
+    if (name && name.trim()) {
+      style.setProperty("--ch-sheet-person", cssString(format(this.t.print_person, { name })));
+    } else {
+      style.removeProperty("--ch-sheet-person");
+    }
+  }
+
+  /* ---- Clearing a choice ---- */
+
+  /* Remember whether the box a pointer goes down on is the chosen one. */
+  notePress(target) {
+    const input = target.closest(".ch-sheet-box") && target.closest(".ch-sheet-box").querySelector("input");
+    this.pressed = input && input.checked ? input : null;
+  }
+
+  /* A click on the chosen box clears its row (the browser would keep it chosen). */
+  clickBox(input) {
+    const pressed = this.pressed;
+    this.pressed = null;
+    if (pressed !== input) return;
+    input.checked = false;
+    this.cleared(input);
+  }
+
+  /* Delete or Backspace on a box clears its row. */
+  keyBox(event) {
+    if (event.key !== "Delete" && event.key !== "Backspace") return;
+    const input = event.target;
+    const row = input.closest(".ch-sheet-row");
+    const chosen = row && row.querySelector("input:checked");
+    if (!chosen) return;
+    event.preventDefault();
+    chosen.checked = false;
+    this.cleared(input);
+  }
+
+  cleared(input) {
+    this.onEdit(input);
+    const item = this.byId[input.closest(".ch-sheet-item").getAttribute("data-competency")];
+    const rater = input.closest(".ch-sheet-row").getAttribute("data-rater");
+    const row = rater === "manager" ? this.t.manager_row : this.t.self;
+    this.say(format(this.t.cleared, { row, competency: item.name }));
   }
 
   /* ---- The summary ---- */
 
+  /* The compared role: its id, title, and whether it is this sheet's own role. */
+  comparedRole() {
+    const id = this.compare ? this.compare.value : this.data.role;
+    if (id === this.data.role) return { id, title: this.data.subject, own: true };
+    const option = this.compare.selectedOptions[0];
+    const title =
+      (option && option.getAttribute("data-title")) ||
+      (has(this.titles, id) ? this.titles[id] : option ? option.textContent : id);
+    return { id, title, own: false };
+  }
+
   summary() {
-    const compareId = this.compare ? this.compare.value : this.data.role;
-    const targets = targetsOf(compareId, this.own, this.others);
+    if (!this.table) return; // readiness sheets have no summary
+    const compared = this.comparedRole();
+    const targets = targetsOf(compared.id, this.own, this.others);
     const basis = this.root.querySelector('input[name="basis"]:checked');
     const ratings = this.items.map((item) => ({
       id: item.id,
@@ -138,17 +214,52 @@ export class Sheet {
     }));
     const { rows, counts } = summarise(ratings, targets, basis ? basis.value : "self");
     const scaleSize = this.items.length ? this.items[0].inputs.self.length : 1;
-    this.root.querySelector(".ch-sheet-table tbody").replaceChildren(
-      ...rows.map((row) => {
+    this.table.querySelector("tbody").replaceChildren(
+      ...rows.map((row, index) => {
         const item = this.byId[row.id];
-        return summaryRow(row, item.name, `#${item.el.id}`, scaleSize);
+        return summaryRow(row, item.name, `#${item.el.id}`, scaleSize, index + 1);
       }),
     );
-    this.root.querySelector(".ch-sheet-counts").replaceChildren(...countsChart(counts, this.t));
+    const head = this.table.querySelector(".ch-sheet-target-head");
+    head.textContent = compared.own
+      ? this.t.target_short
+      : format(this.t.target_other, { role: compared.title });
+    const caption = format(compared.own ? this.t.compared_own : this.t.compared_other, {
+      role: compared.title,
+    });
+    this.root.querySelector(".ch-sheet-compared").textContent = caption;
+    this.root.classList.toggle("is-compared-other", !compared.own);
+    this.root
+      .querySelector(".ch-sheet-counts")
+      .replaceChildren(...countsChart(counts, this.t, caption));
     const box = this.root.querySelector(".ch-sheet-extra");
     const extra = extraCompetencies(targets, this.byId, this.names);
     box.querySelector("ul").replaceChildren(...extraItems(extra, this.t));
     box.hidden = extra.length === 0;
+    this.drawProfile(rows, compared, scaleSize);
+  }
+
+  /* The profile chart: own targets, the compared role's (when another), self, manager. */
+  drawProfile(rows, compared, scaleSize) {
+    const box = this.root.querySelector(".ch-sheet-profile-box");
+    if (!box) return;
+    const own = this.items.map((item) => item.target);
+    const series = {
+      target: own,
+      compared: compared.own ? null : rows.map((row) => row.target),
+      self: rows.map((row) => row.self),
+      manager: rows.map((row) => row.manager),
+    };
+    const labels = {
+      target: format(this.t.profile_target, { role: this.data.subject }),
+      compared: format(this.t.profile_compared, { role: compared.title }),
+      self: this.t.self,
+      manager: this.t.manager_row,
+    };
+    const names = this.items.map((item) => item.name);
+    const printing = window.matchMedia && window.matchMedia("print").matches;
+    const width = printing ? PRINT_WIDTH : Math.max(280, Math.min(960, box.clientWidth || 640));
+    box.replaceChildren(...profileChart({ names, series, labels }, this.t, scaleSize, width));
   }
 
   /* ---- Other roles to compare with (catalogue.json) ---- */
@@ -161,14 +272,7 @@ export class Sheet {
 
   loadOthers() {
     this.root.setAttribute("data-ch-others", "loading");
-    let url;
-    try {
-      url = siteUrl(pageConfig(), this.data.catalogue, window.location.href);
-    } catch {
-      this.othersFailed();
-      return;
-    }
-    loadCatalogue(url, window.fetch.bind(window)).then(
+    siteJson(this.data.catalogue).then(
       (data) => this.useCatalogue(readCatalogue(data)),
       () => this.othersFailed(),
     );
@@ -181,6 +285,9 @@ export class Sheet {
     }
     this.others = catalogue.targets;
     this.names = catalogue.names;
+    for (const family of catalogue.families) {
+      for (const role of family.roles) this.titles[role.id] = role.title;
+    }
     const listed = new Set([...this.compare.options].map((option) => option.value));
     this.compare.append(...roleGroups(rolesToOffer(catalogue.families, listed)));
     this.root.setAttribute("data-ch-others", "loaded");
@@ -206,8 +313,10 @@ export class Sheet {
 
   exportJson() {
     const entries = this.items.map((item) => [item.id, this.read(item)]);
-    const data = snapshot(this.data, entries, this.readForm());
-    download(`${this.data.role}.json`, "application/json", snapshotText(data));
+    const form = this.readForm();
+    const today = localDay(new Date());
+    const data = snapshot({ ...this.data, sheet: this.sheetId }, entries, form, today);
+    download(exportName(this.sheetId, form, today, "json"), "application/json", snapshotText(data));
   }
 
   exportCsv() {
@@ -216,10 +325,12 @@ export class Sheet {
       target: item.target,
       entry: this.read(item),
     }));
+    const form = this.readForm();
+    const lines = csvLines(this.t, this.data, form, rows);
     download(
-      `${this.data.role}.csv`,
+      exportName(this.sheetId, form, localDay(new Date()), "csv"),
       "text/csv;charset=utf-8",
-      csvText(csvLines(this.t, rows), this.data.csv),
+      csvText(lines, this.data.csv),
     );
   }
 
@@ -236,7 +347,7 @@ export class Sheet {
   }
 
   importText(text) {
-    const checked = readImport(text, this.data.role);
+    const checked = readImport(text, this.sheetId);
     if (!checked.ok) {
       const other = checked.reason === "other_role";
       this.say(
@@ -255,6 +366,7 @@ export class Sheet {
     }
     this.showForm(checked.data);
     this.keep(FORM_KEY, storedForm(this.readForm()));
+    this.showPerson();
     this.summary();
     this.say(format(this.t.imported, { count }));
   }
@@ -276,6 +388,7 @@ export class Sheet {
       this.summary();
     } else if (target.closest(".ch-sheet-head, .ch-sheet-end")) {
       this.keep(FORM_KEY, storedForm(this.readForm()));
+      this.showPerson();
     }
   }
 
@@ -283,6 +396,17 @@ export class Sheet {
     this.restore();
     this.summary();
     this.watchSummary();
+    let resized = null;
+    window.addEventListener("resize", () => {
+      window.clearTimeout(resized);
+      resized = window.setTimeout(() => this.summary(), 200);
+    });
+    // The profile is drawn again for paper, and again for the screen after printing.
+    window.addEventListener("beforeprint", () => this.summary());
+    window.addEventListener("afterprint", () => this.summary());
+    if (window.matchMedia) {
+      window.matchMedia("print").addEventListener("change", () => this.summary());
+    }
     this.root.addEventListener("change", (event) => this.onEdit(event.target));
     this.root.addEventListener("input", (event) => {
       if (event.target.matches("textarea, input[type=text]")) this.onEdit(event.target);
@@ -297,7 +421,13 @@ export class Sheet {
       },
       reset: () => this.reset(),
     };
+    this.root.addEventListener("pointerdown", (event) => this.notePress(event.target));
+    this.root.addEventListener("keydown", (event) => {
+      this.pressed = null;
+      if (event.target.matches(".ch-sheet-box input")) this.keyBox(event);
+    });
     this.root.addEventListener("click", (event) => {
+      if (event.target.matches(".ch-sheet-box input")) this.clickBox(event.target);
       const button = event.target.closest("button[data-action]");
       const name = button && button.getAttribute("data-action");
       if (name && has(actions, name)) actions[name]();

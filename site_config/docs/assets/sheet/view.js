@@ -2,7 +2,8 @@
 
 import { COLORS, countSegments, countsLabel, gapSegment } from "./chart.js";
 import { KINDS } from "./compare.js";
-import { orDash, signed } from "./format.js";
+import { format, orDash, signed } from "./format.js";
+import { SERIES, layout, linePath, points, stepPath, ticks } from "./profile.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -42,13 +43,99 @@ function gapBar(gap, scaleSize) {
   return svg;
 }
 
-/* A row of the summary table: the competency (a link to its block), target, levels, gap. */
-export function summaryRow(row, name, href, scaleSize) {
+/* Each series' stroke on screen; on paper sheet.css prints them black (told apart by line
+ * and mark). */
+export const SERIES_COLORS = {
+  target: "#212121",
+  compared: "#757575",
+  self: "#3f51b5",
+  manager: "#b71c1c",
+};
+
+function mark(shape, x, y, color) {
+  if (shape === "circle") return svgElement("circle", { cx: x, cy: y, r: 3.2, fill: color });
+  if (shape === "square") {
+    return svgElement("rect", { x: x - 3, y: y - 3, width: 6, height: 6, fill: "#fff", stroke: color, "stroke-width": 1.5 });
+  }
+  return null;
+}
+
+/* One series: its line and its marks, each mark with a tooltip ("Name: 4"). */
+function seriesGroup(spec, values, geometry, names) {
+  const color = SERIES_COLORS[spec.key];
+  const group = svgElement("g", { class: `ch-profile-${spec.key}`, "data-series": spec.key });
+  const found = points(values, geometry);
+  const d = spec.mark === "bar" ? stepPath(found, geometry.step) : linePath(found);
+  const line = svgElement("path", { d, fill: "none", stroke: color, "stroke-width": spec.key === "target" ? 2.5 : 1.6 });
+  if (spec.dash) line.setAttribute("stroke-dasharray", spec.dash);
+  group.append(line);
+  for (const point of found) {
+    const shape = mark(spec.mark, point.x, point.y, color);
+    if (!shape) continue;
+    const title = svgElement("title", {});
+    title.textContent = `${names[point.index]}: ${point.level}`;
+    shape.append(title);
+    group.append(shape);
+  }
+  return group;
+}
+
+/* The profile chart: every competency of the sheet from left to right (numbered as the
+ * summary's rows), the levels upwards; a line per series. `profile`: { names, series:
+ * { key: [level or null per competency] }, labels: { key: text } }, only the series to show. */
+export function profileChart(profile, texts, scaleSize, width) {
+  const geometry = layout(profile.names.length, scaleSize, width, 190);
+  const svg = svgElement("svg", {
+    viewBox: `0 0 ${width} ${geometry.height}`,
+    width,
+    height: geometry.height,
+    class: "ch-sheet-profile-chart",
+    role: "img",
+  });
+  const shown = SERIES.filter((spec) => profile.series[spec.key]);
+  const label = format(texts.profile_label, {
+    count: profile.names.length,
+    series: shown.map((spec) => profile.labels[spec.key]).join(", "),
+  });
+  svg.setAttribute("aria-label", label);
+  const { plot } = geometry;
+  geometry.ys.forEach((y, index) => {
+    svg.append(svgElement("line", { x1: plot.left, x2: plot.right, y1: y, y2: y, stroke: "#bdbdbd", "stroke-width": 0.75 }));
+    const text = svgElement("text", { x: plot.left - 6, y: y + 3.5, "text-anchor": "end", class: "ch-profile-axis" });
+    text.textContent = String(index + 1);
+    svg.append(text);
+  });
+  for (const tick of ticks(geometry)) {
+    const text = svgElement("text", { x: tick.x, y: plot.bottom + 14, "text-anchor": "middle", class: "ch-profile-axis" });
+    text.textContent = tick.label;
+    svg.append(text);
+  }
+  for (const spec of shown) svg.append(seriesGroup(spec, profile.series[spec.key], geometry, profile.names));
+  const legend = element("ul", "ch-sheet-profile-legend");
+  for (const spec of shown) {
+    const sample = svgElement("svg", { width: 28, height: 10, viewBox: "0 0 28 10", class: "ch-profile-sample" });
+    sample.setAttribute("aria-hidden", "true");
+    const line = svgElement("path", { d: "M1 5L27 5", stroke: SERIES_COLORS[spec.key], "stroke-width": 2, fill: "none" });
+    if (spec.dash) line.setAttribute("stroke-dasharray", spec.dash);
+    sample.append(line);
+    const shape = mark(spec.mark, 14, 5, SERIES_COLORS[spec.key]);
+    if (shape) sample.append(shape);
+    const item = element("li", null);
+    item.setAttribute("data-series", spec.key);
+    item.append(sample, document.createTextNode(` ${profile.labels[spec.key]}`));
+    legend.append(item);
+  }
+  return [svg, legend];
+}
+
+/* A row of the summary table: the competency (a link to its block, numbered as in the
+ * profile chart), target, levels, gap. */
+export function summaryRow(row, name, href, scaleSize, number) {
   const tr = element("tr");
   const nameCell = element("td");
   const link = element("a", null, name);
   link.href = href;
-  nameCell.append(link);
+  nameCell.append(element("span", "ch-sheet-row-number", `${number}.`), link);
   const gap = row.gap;
   const gapCell = element(
     "td",
@@ -67,7 +154,7 @@ export function summaryRow(row, name, href, scaleSize) {
 }
 
 /* The counts as a bar chart (labelled for screen readers) and a legend with each number. */
-export function countsChart(counts, texts) {
+export function countsChart(counts, texts, caption) {
   const label = countsLabel(counts, texts);
   const svg = svgElement("svg", {
     viewBox: "0 0 240 16",
@@ -76,7 +163,7 @@ export function countsChart(counts, texts) {
     class: "ch-sheet-chart",
     role: "img",
   });
-  svg.setAttribute("aria-label", `${texts.chart_label}: ${label}`);
+  svg.setAttribute("aria-label", `${texts.chart_label} – ${caption} ${label}`);
   const title = svgElement("title", {});
   title.textContent = label;
   svg.append(title);

@@ -1,0 +1,183 @@
+// The compare page (compare/): two roles from catalogue.json side by side, the choice in the
+// address (?from=<role>&to=<role>) so that a link can be shared. The page's form works without
+// this script (it only reloads the page with the choice); the script works out the result.
+// Catalogue text is only ever set as textContent, never parsed as HTML.
+
+import { siteJson } from "./browser.js";
+import { readCatalogue } from "./catalogue.js";
+import { has } from "./data.js";
+import { format } from "./format.js";
+import { KINDS, chosenRoles, compareTargets, competencyOrder } from "./rolediff.js";
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/* A level bar as the role pages draw it (docs_templates/partials/level_bar.j2). */
+function levelBar(level, maximum, texts) {
+  if (level === null) return element("span", "ch-muted", texts.no_level);
+  const bar = element("span", "ch-level");
+  const cells = element("span", "ch-level__bar");
+  cells.setAttribute("role", "img");
+  cells.setAttribute("aria-label", format(texts.level_alt, { level, maximum }));
+  for (let value = 1; value <= maximum; value++) {
+    cells.append(element("span", value <= level ? "ch-level__cell is-on" : "ch-level__cell"));
+  }
+  const number = element("span", "ch-level__value", String(level));
+  number.setAttribute("aria-hidden", "true");
+  bar.append(cells, number);
+  return bar;
+}
+
+function link(text, href) {
+  const anchor = element("a", null, text);
+  anchor.href = href;
+  return anchor;
+}
+
+class ComparePage {
+  constructor(form, data) {
+    this.form = form;
+    this.data = data;
+    this.t = data.texts;
+    this.from = form.querySelector('select[name="from"]');
+    this.to = form.querySelector('select[name="to"]');
+    this.result = document.querySelector(".ch-compare-result");
+  }
+
+  start() {
+    const note = document.querySelector(".ch-compare-nojs");
+    if (note) note.hidden = true;
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.show(true);
+    });
+    for (const select of [this.from, this.to]) {
+      select.addEventListener("change", () => this.show(true));
+    }
+    siteJson(this.data.catalogue).then(
+      (raw) => this.use(raw),
+      () => this.failed(),
+    );
+  }
+
+  use(raw) {
+    const catalogue = readCatalogue(raw);
+    if (!catalogue) {
+      this.failed();
+      return;
+    }
+    this.catalogue = catalogue;
+    this.order = competencyOrder(raw);
+    const ids = [...this.from.options].map((option) => option.value);
+    const params = new URLSearchParams(window.location.search);
+    const chosen = chosenRoles(params, ids, raw.paths, { from: this.from.value, to: this.to.value });
+    this.from.value = chosen.from;
+    this.to.value = chosen.to;
+    this.show(false);
+  }
+
+  failed() {
+    this.result.replaceChildren(element("p", "ch-compare-status", this.t.failed));
+  }
+
+  title(select) {
+    return select.selectedOptions[0] ? select.selectedOptions[0].textContent : select.value;
+  }
+
+  /* The result for the chosen roles; `remember`: write the choice into the address. */
+  show(remember) {
+    if (!this.catalogue) return;
+    const from = this.from.value;
+    const to = this.to.value;
+    if (remember) {
+      const url = new URL(window.location.href);
+      url.searchParams.set("from", from);
+      url.searchParams.set("to", to);
+      window.history.replaceState(null, "", url.href);
+    }
+    if (from === to) {
+      this.result.replaceChildren(element("p", "ch-compare-status", this.t.same_role));
+      return;
+    }
+    const targets = this.catalogue.targets;
+    const diff = compareTargets(targets[from] || {}, targets[to] || {}, this.order);
+    const names = { from_role: this.title(this.from), to_role: this.title(this.to) };
+    const counts = Object.fromEntries(KINDS.map((kind) => [kind, diff[kind].length]));
+    const parts = [
+      element("p", "ch-summary", format(this.t.summary, { ...names, ...counts, same: diff.same })),
+    ];
+    if (KINDS.every((kind) => diff[kind].length === 0)) {
+      parts.push(element("p", null, this.t.nothing));
+    } else {
+      parts.push(this.table(diff, from, to));
+    }
+    this.result.replaceChildren(...parts);
+    this.result.setAttribute("data-from", from);
+    this.result.setAttribute("data-to", to);
+  }
+
+  table(diff, from, to) {
+    const table = element("table", "ch-changes ch-compare-table");
+    const head = element("thead");
+    const row = element("tr");
+    const roles = this.data.roles;
+    const heading = (select, id) => {
+      const th = element("th");
+      th.scope = "col";
+      th.append(has(roles, id) ? link(this.title(select), roles[id]) : this.title(select));
+      return th;
+    };
+    const first = element("th", null, this.t.competency);
+    first.scope = "col";
+    row.append(first, heading(this.from, from), heading(this.to, to));
+    head.append(row);
+    table.append(head);
+    for (const kind of KINDS) {
+      if (!diff[kind].length) continue;
+      const body = element("tbody", `ch-changes__${kind}`);
+      body.setAttribute("data-kind", kind);
+      const title = element("th", "ch-changes__title", `${this.t[kind]} (${diff[kind].length})`);
+      title.colSpan = 3;
+      title.scope = "rowgroup";
+      const titleRow = element("tr");
+      titleRow.append(title);
+      body.append(titleRow);
+      for (const change of diff[kind]) body.append(this.row(change));
+      table.append(body);
+    }
+    const scroll = element("div", "ch-scroll");
+    scroll.append(table);
+    return scroll;
+  }
+
+  row(change) {
+    const tr = element("tr");
+    tr.setAttribute("data-competency", change.id);
+    const name = has(this.catalogue.names, change.id) ? this.catalogue.names[change.id] : change.id;
+    const th = element("th");
+    th.scope = "row";
+    const competencies = this.data.competencies;
+    th.append(has(competencies, change.id) ? link(name, competencies[change.id]) : name);
+    const cell = (level) => {
+      const td = element("td");
+      td.append(levelBar(level, this.data.maximum, this.t));
+      return td;
+    };
+    tr.append(th, cell(change.from), cell(change.to));
+    return tr;
+  }
+}
+
+function run() {
+  const form = document.querySelector("form.ch-compare-form[data-ch-compare]");
+  if (!form || form.getAttribute("data-ch-ready")) return;
+  form.setAttribute("data-ch-ready", "1");
+  new ComparePage(form, JSON.parse(form.getAttribute("data-ch-compare"))).start();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+else run();
