@@ -337,11 +337,14 @@ def test_navigation_stays_within_the_current_section(default_site: Path) -> None
 
 
 def test_both_configs_prune_the_nav_without_flat_sections() -> None:
-    """Assert that the root mkdocs.yml and a generated tree's config both prune the sidebar
-    and leave out navigation.sections, which renders every family and path on every page."""
+    """Assert that the root mkdocs.yml (through the base config it inherits) and a generated
+    tree's config both prune the sidebar and leave out navigation.sections, which renders
+    every family and path on every page."""
     handbook = load_handbook(FIXTURES / "small-de")
+    root = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert root["INHERIT"] == "site_config/base.yml"
     for config in (
-        yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")),
+        yaml.safe_load((PROJECT / root["INHERIT"]).read_text(encoding="utf-8")),
         yaml.safe_load(standalone_config(handbook, [])),
     ):
         features = config["theme"]["features"]
