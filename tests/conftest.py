@@ -34,6 +34,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+BROWSER_FIXTURES = {"browser", "page", "csp_free_page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium as ``browser`` (``make test-fast`` skips them)."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 def git(repo: Path, *args: str) -> None:
     """Run git in ``repo`` with a fixed identity (tests make their own repositories)."""
     identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
