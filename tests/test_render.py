@@ -102,7 +102,7 @@ def test_rendering_does_not_depend_on_the_process(fixture: str, seed: str) -> No
 
 def test_default_catalogue_renders_every_page_type() -> None:
     """Assert that the default catalogue yields each page type at its contract path."""
-    files = render(load_handbook(Path(__file__).resolve().parents[1] / "catalogues"))
+    files = render(load_handbook(Path(__file__).resolve().parent / "fixtures" / "default"))
     for name in (
         "index.md",
         "families/vertrieb-marketing/index.md",
