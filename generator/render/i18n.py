@@ -322,6 +322,8 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         # security page (docs_templates/security.md.j2)
         "security": "Sicherheit & Datenschutz",
+        # installable tool (issue 13)
+        "site_name_fallback": "Kompetenzhandbuch",
     },
     "en": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
@@ -622,5 +624,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         # security page (docs_templates/security.md.j2)
         "security": "Security & privacy",
+        # installable tool (issue 13)
+        "site_name_fallback": "Competency handbook",
     },
 }

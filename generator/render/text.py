@@ -57,6 +57,17 @@ def plain_html(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+_READS_AS_MARKUP = re.compile(r'[<"]|&[#A-Za-z0-9]')
+
+
+def reads_the_same_escaped_or_not(value: str) -> bool:
+    """True if ``value`` shows the same in HTML text and attributes whether a template
+    escapes it or not: no ``<``, no ``"``, no ``&`` that could start a character reference
+    ("Vertrieb & Marketing" is fine). The site name must be such a text: the theme prints it
+    escaped in some places and as is in others."""
+    return _READS_AS_MARKUP.search(value) is None
+
+
 def is_safe_url(url: str) -> bool:
     """Relative links and http(s)/mailto/tel are fine; javascript:, data: and the like are not."""
     match = _SCHEME.match(url.replace("\x00", ""))
