@@ -21,6 +21,7 @@ class Location:
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # says what was not checked and why; never fails a run
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +33,7 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity}: "
         return f"{self.location}: {prefix}{self.message}"
 
 

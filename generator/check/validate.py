@@ -44,6 +44,7 @@ def validate(loaded: LoadResult) -> Validation:
     checked = _check_shapes(loaded.documents, problems)
     builder = _Builder(checked, _declared_ids(loaded.documents), problems)
     handbook = builder.build(_scale_alone(loaded.documents))
+    problems.extend(builder.unchecked_notes(_hiding_files(loaded.documents)))
     if handbook is not None and not any(p.severity is Severity.ERROR for p in problems):
         problems.extend(lint(handbook, _sources(checked)))
         return Validation(handbook, tuple(sorted(problems)))
@@ -95,6 +96,17 @@ def _declared_ids(documents: Iterable[Document]) -> Declared:
         "family": families,
         "competency": competencies,
     }
+
+
+def _hiding_files(documents: Iterable[Document]) -> dict[str, Location]:
+    """Kind -> the file too broken to tell its ids (where ``_declared_ids`` gives None)."""
+    hiding: dict[str, Location] = {}
+    for document in documents:
+        if document.kind == "handbook" and _item_ids(document.root, "families") is None:
+            hiding.setdefault("family", document.location)
+        elif document.kind == "group" and _item_ids(document.root, "competencies") is None:
+            hiding.setdefault("competency", document.location)
+    return hiding
 
 
 def _scale_alone(documents: Iterable[Document]) -> V[Any] | None:
@@ -186,6 +198,7 @@ class _Builder:
         # error; None: a file could not be read, so references of that kind are not checked.
         self.role_ids: set[str] = declared["role"] or set()
         self.declared = declared
+        self.unchecked: dict[str, list[V[str]]] = {}  # references not checked, by kind
         self.levels: int | None = None
 
     def error(self, location: Location, message: str) -> None:
@@ -321,6 +334,21 @@ class _Builder:
         known = ref.value in valid or ref.value in (declared or ())
         if declared is not None and not known:
             self.error(ref.location, _unknown(kind, ref.value, valid or declared))
+        elif not known:
+            self.unchecked.setdefault(kind, []).append(ref)
+
+    def unchecked_notes(self, hiding: dict[str, Location]) -> list[Problem]:
+        """One note per file whose errors hid the ids that references point to."""
+        notes = []
+        for kind, refs in sorted(self.unchecked.items()):
+            if kind in hiding:
+                first = min(refs, key=lambda ref: ref.location)
+                message = (
+                    f"{len(refs)} reference(s) to a {kind} were not checked because this file "
+                    f"has errors (first: {first.value!r} at {first.location}); fix them first"
+                )
+                notes.append(Problem(hiding[kind], message, Severity.NOTE))
+        return notes
 
     def _role(self, item: _Checked, competency_ids: set[str]) -> m.Role:
         fields = item.fields
