@@ -262,7 +262,7 @@ def test_mike_publishes_editions_side_by_side(tmp_path: Path) -> None:
     }
     git(repo, "init", "-q")
     git(repo, "commit", "-q", "--allow-empty", "-m", "start")  # mike names the source commit
-    generate(PROJECT / "tests" / "fixtures" / "small-de", repo / "tree")
+    generate(PROJECT / "tests" / "fixtures" / "default", repo / "tree")
 
     def run_mike(*args: str) -> None:
         result = subprocess.run(
