@@ -7,6 +7,7 @@ Slow (it installs the tool's dependencies from the package index): ``-m slow``.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -36,11 +37,20 @@ def run(*args: str | Path, cwd: Path) -> str:
     return result.stdout + result.stderr
 
 
+# Left out of the copy the wheel is built from: a stale build/ of an earlier in-place build
+# would otherwise bring deleted files back into the wheel.
+NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "site", "node_modules", "*.egg-info", "__pycache__", ".*_cache"
+)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The wheel built from the checkout, and what the build printed."""
+    """The wheel built from a clean copy of the checkout, and what the build printed."""
     out = tmp_path_factory.mktemp("wheel")
-    log = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", out, PROJECT, cwd=out)
+    source = out / "source"
+    shutil.copytree(PROJECT, source, ignore=NOT_SOURCE)
+    log = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", out, source, cwd=out)
     (built,) = out.glob("competency_handbook-*.whl")
     return built, log
 
@@ -60,10 +70,14 @@ def test_wheel_carries_every_template_override_asset_and_starter_file(
     names = set(zipfile.ZipFile(built).namelist())
     assert "generator/share/site_config/base.yml" in names
     for folder, inside in SHIPPED.items():
-        for path in sorted((PROJECT / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.name[0] != ".":
-                wanted = f"{inside}/{path.relative_to(PROJECT / folder).as_posix()}"
-                assert wanted in names, f"{folder}: {wanted} is not in the wheel"
+        wanted = {
+            f"{inside}/{path.relative_to(PROJECT / folder).as_posix()}"
+            for path in (PROJECT / folder).rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts and path.name[0] != "."
+        }
+        carried = {name for name in names if name.startswith(f"{inside}/")}
+        assert wanted <= carried, f"{folder}: not in the wheel: {sorted(wanted - carried)}"
+        assert carried <= wanted, f"{folder}: in the wheel, not in the repo: {carried - wanted}"
 
 
 def test_installed_wheel_inits_validates_and_builds_outside_the_checkout(
