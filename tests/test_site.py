@@ -8,6 +8,8 @@ small fixture catalogues are built here, with ``handbook build`` and with plain
 from __future__ import annotations
 
 import csv
+import dataclasses
+import html
 import io
 import json
 import os
@@ -24,7 +26,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.pipeline import load_handbook
-from generator.render.site import standalone_config
+from generator.render.site import settings, standalone_config
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -334,6 +336,39 @@ def test_navigation_stays_within_the_current_section(default_site: Path) -> None
     assert not any("paths/key-account" in href for href in role_nav)  # paths collapsed
     home_nav = nav_links("")
     assert not any(href.startswith(("roles/", "sheets/")) for href in home_nav)
+
+
+def test_header_shows_the_title_with_ampersand_once_escaped(default_site: Path) -> None:
+    """Assert that the theme's header and logo tooltip show "Vertrieb & Marketing" as written
+    (the site name used to reach the theme pre-escaped, and its tooltip read "&amp;")."""
+    logos = parse(default_site / "roles" / "account-manager" / "index.html").find_all(
+        "a", class_="md-logo"
+    )
+    assert len(logos) == 2  # header and navigation drawer
+    for logo in logos:
+        assert logo.attrs["title"] == "Kompetenzhandbuch Vertrieb & Marketing"
+        assert logo.attrs["aria-label"] == "Kompetenzhandbuch Vertrieb & Marketing"
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name"),
+    [
+        ("Vertrieb & Marketing", "Vertrieb & Marketing"),
+        ("Sales > Support's", "Sales > Support's"),
+        ("Handbuch <Entwurf>", "Kompetenzhandbuch"),
+        ('Das "neue" Handbuch', "Kompetenzhandbuch"),
+        ("R&amp;D", "Kompetenzhandbuch"),
+    ],
+)
+def test_site_name_is_the_title_only_where_escaping_cannot_change_it(
+    title: str, site_name: str
+) -> None:
+    """Assert that the site name is the title unless escaping would change how it reads
+    (the theme escapes it in some places only), and that the exact title is always given."""
+    handbook = dataclasses.replace(load_handbook(FIXTURES / "small-de"), title=title)
+    values = settings(handbook, [])
+    assert values["site_name"] == site_name
+    assert html.unescape(values["extra"]["handbook_title"]) == title
 
 
 def test_both_configs_prune_the_nav_without_flat_sections() -> None:
