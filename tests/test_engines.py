@@ -88,10 +88,12 @@ def test_sheets_load_their_styles_and_script(built: tuple[str, Path]) -> None:
 
 
 def test_browser_title_shows_the_page_and_the_handbook(built: tuple[str, Path]) -> None:
-    """Assert that a role page's <title> names the role and the handbook, escaped once."""
+    """Assert that a role page's <title> names the role and the handbook, escaped once, and
+    the home page's names the handbook alone."""
     engine, site = built
     parsed = parse(site / "roles" / "account-manager" / "index.html")
     assert parsed.title.strip() == "Account Manager - Kompetenzhandbuch Vertrieb & Marketing"
+    assert parse(site / "index.html").title.strip() == "Kompetenzhandbuch Vertrieb & Marketing"
 
 
 def test_overrides_hold_only_our_own_templates() -> None:
