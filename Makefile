@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ROOT   ?= catalogues
 PORT   ?= 8000
 
-.PHONY: setup serve test lint typecheck js pytest validate build generate schemas golden bench clean
+.PHONY: setup serve test test-fast lint typecheck js pytest validate build generate schemas golden bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ serve: setup  ## build and serve the handbook on http://127.0.0.1:$(PORT)/
 	$(BIN)/handbook serve $(ROOT) --port $(PORT)
 
 test: lint typecheck js pytest  ## the whole test suite: lint, types, the sheets' script, tests
+
+# Everything but the browser, PDF and slow tests (wheel, engines, mike): under a minute.
+FAST := not browser and not pdf and not slow
+test-fast: lint typecheck js  ## the quick subset while you work
+	$(BIN)/pytest -q -m "$(FAST)"
 
 lint: setup
 	$(BIN)/ruff check generator tests site_config benchmarks

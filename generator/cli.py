@@ -190,6 +190,35 @@ def serve(root: str, port: int, dirty: bool, changes_since: str | None) -> None:
     serve_preview(Path(root), port=port, dirty=dirty, changes_since=changes_since)
 
 
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--language",
+    type=click.Choice(("de", "en")),
+    default="de",
+    show_default=True,
+    help="Language of the example catalogue and the README.",
+)
+@_fail_cleanly
+def init_command(folder: Path, language: str) -> None:
+    """Create a content repository for a handbook in FOLDER (new or empty).
+
+    It holds an example catalogue in catalogues/, a README for HR, GitHub and GitLab
+    pipelines and a pre-commit hook that install this version of the tool, editor settings
+    and the JSON Schemas. In FOLDER, `handbook validate` and `handbook build` need no
+    arguments.
+
+    \b
+    Example:
+      handbook init hr-handbook --language en
+      cd hr-handbook && handbook serve
+    """
+    from .commands.init import init
+
+    written = init(folder, language=language)
+    click.echo(f"{folder}: {len(written)} files written; next: cd {folder} && handbook serve")
+
+
 @main.command("schema")
 @click.argument("kind", required=False, type=click.Choice(sorted(schema.SPECS)))
 @click.option(

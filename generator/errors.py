@@ -21,6 +21,7 @@ class Location:
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # says what was not checked and why; never fails a run
 
 
 @dataclass(frozen=True, order=True)
@@ -33,7 +34,7 @@ class Problem:
     code: str | None = None  # a warning's stable code, e.g. "falling-target"
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity}: "
         suffix = f" [{self.code}]" if self.code else ""
         return f"{self.location}: {prefix}{self.message}{suffix}"
 

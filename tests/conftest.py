@@ -20,8 +20,12 @@ import pytest
 import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
-DEFAULT_CATALOGUE = PROJECT / "catalogues"
 FIXTURES = PROJECT / "tests" / "fixtures"
+# A frozen copy of the shipped catalogue (catalogues/ as of edition 2026.1): the realistic
+# German catalogue that page, sheet and path tests rely on. HR may change catalogues/ at
+# will; tests/test_shipped_catalogue.py only checks that it validates strictly and builds.
+DEFAULT_CATALOGUE = FIXTURES / "default"
+SHIPPED_CATALOGUE = PROJECT / "catalogues"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -32,6 +36,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+BROWSER_FIXTURES = {"browser", "page", "csp_free_page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium as ``browser`` (``make test-fast`` skips them)."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 def git(repo: Path, *args: str) -> None:

@@ -22,7 +22,17 @@ ALLOWED = {
     "render": {"errors", "contract", "model", "resources"},
     "write": {"errors"},
     "pipeline": {"errors", "load", "check", "model", "render", "write"},
-    "commands": {"errors", "contract", "load", "check", "model", "render", "write", "pipeline"},
+    "commands": {
+        "errors",
+        "contract",
+        "resources",
+        "load",
+        "check",
+        "model",
+        "render",
+        "write",
+        "pipeline",
+    },
     "cli": {"errors", "check", "commands", "pipeline", "load"},
     "__main__": {"cli"},
 }

@@ -57,12 +57,6 @@ def bad(catalogue: Catalogue, in_tmp: Path) -> Path:
 # --- validate --------------------------------------------------------------------------------
 
 
-def test_validate_default_catalogue_exits_0() -> None:
-    """Assert that the default catalogue validates, strictly, with exit code 0."""
-    result = invoke("validate", str(PROJECT / "catalogues"), "--strict")
-    assert (result.exit_code, result.output) == (0, "no problems found\n")
-
-
 def test_validate_errors_exit_1_with_path_as_given(bad: Path) -> None:
     """Assert that errors exit 1 and print PATH:LINE:COLUMN lines with the path as typed."""
     result = invoke("validate", "cat")

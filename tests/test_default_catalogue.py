@@ -1,7 +1,8 @@
-"""Content checks for the catalogue shipped in ``catalogues/``.
+"""Content checks for the realistic German fixture, a frozen copy of the shipped catalogue
+(``tests/fixtures/default``) that page, sheet and path tests rely on.
 
 These tests read the YAML files directly with PyYAML, independent of the project's loader,
-so they guard the default content itself: the competency model it is based on, the roles'
+so they guard what those tests assume: the competency model it is based on, the roles'
 targets along the career paths and the facts taken over for the Account Supervisor.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "catalogues"
+CATALOGUE = Path(__file__).resolve().parent / "fixtures" / "default"
 
 SEED_COMPETENCIES = [
     "Verbale Kommunikationsfähigkeiten",

@@ -26,7 +26,7 @@ from generator.pipeline import load_handbook
 from generator.render.changes import markdown_body, markdown_role_note, render_markdown, render_text
 
 PROJECT = Path(__file__).resolve().parents[1]
-DEFAULT_CATALOGUE = PROJECT / "catalogues"
+DEFAULT_CATALOGUE = PROJECT / "tests" / "fixtures" / "default"
 FIXTURES = PROJECT / "tests" / "fixtures" / "diff"
 OLD, NEW = FIXTURES / "old", FIXTURES / "new"
 

@@ -16,7 +16,7 @@ from generator.render.environment import environment
 from generator.render.page import Page
 
 PROJECT = Path(__file__).resolve().parents[1]
-DEFAULT_CATALOGUE = PROJECT / "catalogues"
+DEFAULT_CATALOGUE = PROJECT / "tests" / "fixtures" / "default"
 SECTIONS = {
     "de": [
         "Eine Rolle anlegen",

@@ -218,6 +218,7 @@ def _mix(tree: dict[str, bytes], versions: dict[str, object]) -> str:
     return "; ".join(parts)
 
 
+@pytest.mark.slow
 def test_killed_generation_leaves_old_or_new_output(
     tmp_path: Path, versions: dict[str, object]
 ) -> None:

@@ -28,7 +28,7 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 
 
 def handbook(name: str) -> Handbook:
-    root = PROJECT / "catalogues" if name == "default" else FIXTURES / name
+    root = FIXTURES / name
     return load_handbook(root)
 
 

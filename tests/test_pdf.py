@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import DEFAULT_CATALOGUE, find_chromium, missing
 
 from generator.commands.pdf import PrintedRole, page_count, page_styles
@@ -60,6 +61,7 @@ def _outline_titles(pdf: bytes) -> list[str]:
     return titles
 
 
+@pytest.mark.pdf
 def test_sheets_pdf_has_cover_and_each_role_on_its_own_pages(tmp_path: Path) -> None:
     """Assert that the PDF has a cover list, then each role from a new page with its footer."""
     _require_printing()

@@ -245,6 +245,7 @@ def git(repo: Path, *args: str) -> str:
     return result.stdout
 
 
+@pytest.mark.slow
 def test_mike_publishes_editions_side_by_side(tmp_path: Path) -> None:
     """Assert that the README's mike commands put two editions and a default on gh-pages."""
     mike = VENV_BIN / "mike"
@@ -261,7 +262,7 @@ def test_mike_publishes_editions_side_by_side(tmp_path: Path) -> None:
     }
     git(repo, "init", "-q")
     git(repo, "commit", "-q", "--allow-empty", "-m", "start")  # mike names the source commit
-    generate(PROJECT / "catalogues", repo / "tree")
+    generate(PROJECT / "tests" / "fixtures" / "default", repo / "tree")
 
     def run_mike(*args: str) -> None:
         result = subprocess.run(

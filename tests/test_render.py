@@ -117,7 +117,7 @@ def test_fixture_passes_strict_validation(fixture: str) -> None:
 
 def test_default_catalogue_renders_every_page_type() -> None:
     """Assert that the default catalogue yields each page type at its contract path."""
-    files = render(load_handbook(Path(__file__).resolve().parents[1] / "catalogues"))
+    files = render(load_handbook(Path(__file__).resolve().parent / "fixtures" / "default"))
     for name in (
         "index.md",
         "families/vertrieb-marketing/index.md",

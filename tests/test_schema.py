@@ -22,7 +22,7 @@ from generator.load.catalogue import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMAS = PROJECT / "schemas"
-CATALOGUE = PROJECT / "catalogues"
+CATALOGUE = PROJECT / "tests" / "fixtures" / "default"
 FIXTURE = PROJECT / "tests" / "fixtures" / "small-de"
 FOLDERS = {"group": "competencies", "role": "roles", "path": "paths"}
 REFRESH = "run `make schemas` (handbook schema --out schemas) and commit the result"
@@ -156,7 +156,7 @@ def test_catalogue_files_point_editors_to_their_schema(kind: str, path: Path) ->
     assert target.is_file()
 
 
-@pytest.mark.parametrize("root", [CATALOGUE, FIXTURE], ids=["catalogues", "small-de"])
+@pytest.mark.parametrize("root", [CATALOGUE, FIXTURE], ids=["default", "small-de"])
 def test_valid_catalogues_satisfy_the_schemas(root: Path) -> None:
     """Assert that catalogues the validator accepts also pass the committed JSON Schemas."""
     assert validate(load(root)).errors == ()

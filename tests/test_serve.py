@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -112,3 +114,50 @@ def test_serve_reports_catalogue_errors_before_starting(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "roles/service-agent.yaml:2:1: invalid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_stopped_serve_removes_its_temporary_folder(tmp_path: Path, stop: signal.Signals) -> None:
+    """Assert that serve stopped by SIGTERM or SIGINT exits cleanly and leaves no
+    handbook-serve-* folder behind."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    port = _free_port()
+    server = subprocess.Popen(
+        [*HANDBOOK, "serve", str(FIXTURES / "small-de"), "--port", str(port)],
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/roles/service-agent/"
+        assert _wait_for(url, "Service Agent", 60), "serve did not come up"
+        assert [p.name[:14] for p in temporary.iterdir()] == ["handbook-serve"]
+        server.send_signal(stop)
+        _, errors = server.communicate(timeout=20)
+    finally:
+        server.kill()
+    assert server.returncode == 0, errors
+    assert "Traceback" not in errors
+    assert list(temporary.iterdir()) == []
+
+
+def test_busy_port_says_which_and_how_to_choose_another(tmp_path: Path) -> None:
+    """Assert that a port in use gives a clear message with a --port hint, exit 1, no traceback,
+    before anything is built."""
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [*HANDBOOK, "serve", str(FIXTURES / "small-de"), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"error: port {port} is already in use (another preview?): "
+        f"choose another one with --port {port + 1}"
+    )

@@ -8,6 +8,8 @@ small fixture catalogues are built here, with ``handbook build`` and with plain
 from __future__ import annotations
 
 import csv
+import dataclasses
+import html
 import io
 import json
 import os
@@ -24,7 +26,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.pipeline import load_handbook
-from generator.render.site import standalone_config
+from generator.render.site import settings, standalone_config
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"
@@ -155,14 +157,17 @@ def test_role_page_shows_each_target_as_a_level_bar(default_site: Path) -> None:
     assert group.words.startswith("Zusammenarbeit & Beziehungen")
     tables = page.find_all("table", class_="ch-targets")
     rows = [row for table in tables for row in table_rows(table)]
-    by_name = {row[0]: row[1] for row in rows}
+    by_name = {row[0]: row[1] for row in rows if len(row) == 2}
     assert by_name["Aufbau und Pflege von Netzwerken"] == "4 bringt dies meistens ein"
-    # with the competency's text for the target level, where the catalogue has one
-    assert by_name["Kundenbeziehungen"] == (
-        "5 bringt dies jederzeit ein Wird von Kunden als strategischer Partner geschätzt, "
-        "erkennt Bedarfe vorausschauend und baut Beziehungen gezielt aus."
-    )
-    assert len([row for row in rows if row[0] != "Kompetenz"]) == 31
+    assert by_name["Kundenbeziehungen"] == "5 bringt dies jederzeit ein"
+    # with the competency's text for the target level, where the catalogue has one, in a
+    # row of its own below the target
+    after = rows[rows.index(["Kundenbeziehungen", "5 bringt dies jederzeit ein"]) + 1]
+    assert after == [
+        "Wird von Kunden als strategischer Partner geschätzt, erkennt Bedarfe vorausschauend "
+        "und baut Beziehungen gezielt aus."
+    ]
+    assert len([row for row in rows if len(row) == 2 and row[0] != "Kompetenz"]) == 31
     bar = page.find("span", class_="ch-level__bar")
     assert bar.attrs["role"] == "img" and re.fullmatch(
         r"Soll-Niveau \d von 5", bar.attrs["aria-label"]
@@ -348,12 +353,48 @@ def test_navigation_stays_within_the_current_section(default_site: Path) -> None
     assert not any(href.startswith(("roles/", "sheets/")) for href in home_nav)
 
 
+def test_header_shows_the_title_with_ampersand_once_escaped(default_site: Path) -> None:
+    """Assert that the theme's header and logo tooltip show "Vertrieb & Marketing" as written
+    (the site name used to reach the theme pre-escaped, and its tooltip read "&amp;")."""
+    logos = parse(default_site / "roles" / "account-manager" / "index.html").find_all(
+        "a", class_="md-logo"
+    )
+    assert len(logos) == 2  # header and navigation drawer
+    for logo in logos:
+        assert logo.attrs["title"] == "Kompetenzhandbuch Vertrieb & Marketing"
+        assert logo.attrs["aria-label"] == "Kompetenzhandbuch Vertrieb & Marketing"
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name"),
+    [
+        ("Vertrieb & Marketing", "Vertrieb & Marketing"),
+        ("Sales > Support's", "Sales > Support's"),
+        ("Handbuch <Entwurf>", "Kompetenzhandbuch"),
+        ('Das "neue" Handbuch', "Kompetenzhandbuch"),
+        ("R&amp;D", "Kompetenzhandbuch"),
+    ],
+)
+def test_site_name_is_the_title_only_where_escaping_cannot_change_it(
+    title: str, site_name: str
+) -> None:
+    """Assert that the site name is the title unless escaping would change how it reads
+    (the theme escapes it in some places only), and that the exact title is always given."""
+    handbook = dataclasses.replace(load_handbook(FIXTURES / "small-de"), title=title)
+    values = settings(handbook, [])
+    assert values["site_name"] == site_name
+    assert html.unescape(values["extra"]["handbook_title"]) == title
+
+
 def test_both_configs_prune_the_nav_without_flat_sections() -> None:
-    """Assert that the root mkdocs.yml and a generated tree's config both prune the sidebar
-    and leave out navigation.sections, which renders every family and path on every page."""
+    """Assert that the root mkdocs.yml (through the base config it inherits) and a generated
+    tree's config both prune the sidebar and leave out navigation.sections, which renders
+    every family and path on every page."""
     handbook = load_handbook(FIXTURES / "small-de")
+    root = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert root["INHERIT"] == "site_config/base.yml"
     for config in (
-        yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8")),
+        yaml.safe_load((PROJECT / root["INHERIT"]).read_text(encoding="utf-8")),
         yaml.safe_load(standalone_config(handbook, [])),
     ):
         features = config["theme"]["features"]

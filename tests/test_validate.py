@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from generator.check.report import format_problems
 from generator.check.validate import Validation, validate
 from generator.errors import Severity
 from generator.load.catalogue import load
@@ -393,6 +394,17 @@ def test_yml_files_are_read(catalogue: Catalogue) -> None:
 # --- references ----------------------------------------------------------------------------
 
 
+def test_not_checked_note_counts_as_neither_error_nor_warning(catalogue: Catalogue) -> None:
+    """Assert that the note on references not checked is no error or warning in the summary,
+    and a notice (not an error) in GitHub annotations."""
+    result = run(catalogue, {"competencies/talk.yaml": "name: [Talking\n"})
+    assert len(result.errors) == 1 and not result.warnings
+    text = format_problems(result.problems, "text", strict=True)
+    assert text.splitlines()[-1] == "1 error, 0 warnings"
+    github = format_problems(result.problems, "github", strict=False)
+    assert "::notice file=cat/competencies/talk.yaml,line=1,col=1::4 reference(s)" in github
+
+
 def test_unknown_references(catalogue: Catalogue) -> None:
     """Assert that unknown family, competency, reports_to, previous_roles and steps are found."""
     junior = (
@@ -424,9 +436,13 @@ def test_reference_to_role_with_errors_is_not_unknown(catalogue: Catalogue) -> N
 
 
 def test_reference_to_unreadable_group_is_not_unknown(catalogue: Catalogue) -> None:
-    """Assert that targets are not called unknown when their group file cannot be parsed."""
+    """Assert that targets are not called unknown when their group file cannot be parsed,
+    and that a note says they were not checked."""
     assert problems(catalogue, {"competencies/talk.yaml": "name: [Talking\n"}) == [
-        "cat/competencies/talk.yaml:2:1: invalid YAML: did not find expected ',' or ']'"
+        "cat/competencies/talk.yaml:1:1: note: 4 reference(s) to a competency were not checked "
+        "because this file has errors (first: 'speak' at cat/roles/junior.yaml:5:3); "
+        "fix them first",
+        "cat/competencies/talk.yaml:2:1: invalid YAML: did not find expected ',' or ']'",
     ]
 
 
@@ -440,7 +456,13 @@ def test_broken_lists_cause_no_follow_up_errors(catalogue: Catalogue) -> None:
         "competencies/talk.yaml": "name: Talking\ncompetencies: speak\n",
         "paths/career.yaml": "title: Career\nsteps: junior\n",
     }
-    assert problems(catalogue, changes) == [
+    result = run(catalogue, changes)
+    notes = [p for p in result.problems if p.severity is Severity.NOTE]
+    assert [note.location.path for note in notes] == [
+        "cat/competencies/talk.yaml",
+        "cat/handbook.yaml",
+    ]
+    assert [str(p) for p in result.errors] == [
         "cat/competencies/talk.yaml:2:15: expected a list of mappings (key: value), found 'speak'",
         "cat/handbook.yaml:7:11: expected a list of mappings (key: value), found 'team'",
         "cat/paths/career.yaml:2:8: expected a list of ids or mappings (key: value), found "

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract import MAX_LEVELS, RESERVED_IDS
-from ..errors import Location, Problem
+from ..errors import Location, Problem, Severity
 from ..load.catalogue import Document, ImageFile
 from ..model import handbook as m
 from .accept import AcceptEntry, acceptances
@@ -95,6 +95,7 @@ class ModelBuilder:
         self.role_ids: set[str] = declared["role"] or set()
         self.declared = declared
         self.images = images
+        self.unchecked: dict[str, list[V[str]]] = {}  # references not checked, by kind
         self.levels: int | None = None
         self.gathered = Gathered()
 
@@ -268,6 +269,21 @@ class ModelBuilder:
         known = ref.value in valid or ref.value in (declared or ())
         if declared is not None and not known:
             self.error(ref.location, unknown(kind, ref.value, valid or declared))
+        elif not known:
+            self.unchecked.setdefault(kind, []).append(ref)
+
+    def unchecked_notes(self, hiding: dict[str, Location]) -> list[Problem]:
+        """One note per file whose errors hid the ids that references point to."""
+        notes = []
+        for kind, refs in sorted(self.unchecked.items()):
+            if kind in hiding:
+                first = min(refs, key=lambda ref: ref.location)
+                message = (
+                    f"{len(refs)} reference(s) to a {kind} were not checked because this file "
+                    f"has errors (first: {first.value!r} at {first.location}); fix them first"
+                )
+                notes.append(Problem(hiding[kind], message, Severity.NOTE))
+        return notes
 
     def _role(self, item: Checked, competency_ids: set[str]) -> m.Role:
         fields = item.fields

@@ -40,8 +40,12 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
     return value
 
 
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+_GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
+
+
 def _github(problem: Problem) -> str:
-    level = "warning" if problem.severity is Severity.WARNING else "error"
+    level = _GITHUB_LEVELS[problem.severity]
     where = problem.location
     file = _escape_github(where.path, property_value=True)
     message = _escape_github(problem.message + (f" [{problem.code}]" if problem.code else ""))
@@ -68,7 +72,7 @@ def _gitlab(problem: Problem) -> dict[str, object]:
         "description": problem.message,
         "check_name": problem.code or "handbook-validate",
         "fingerprint": fingerprint,
-        "severity": "minor" if problem.severity is Severity.WARNING else "major",
+        "severity": _GITLAB_SEVERITIES[problem.severity],
         "location": {
             "path": where.path,
             "positions": {"begin": {"line": where.line, "column": where.column}},

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Problem, Severity
+from ..errors import Location, Problem, Severity
 from ..load.catalogue import Document, LoadResult
 from ..load.tree import Mapping, Node, Scalar, Sequence
 from ..model import handbook as m
@@ -46,6 +46,7 @@ def validate(loaded: LoadResult) -> Validation:
     declared = _declared_ids(loaded.documents)
     builder = ModelBuilder(checked, declared, problems, loaded.images)
     handbook = builder.build(_scale_alone(loaded.documents))
+    problems.extend(builder.unchecked_notes(_hiding_files(loaded.documents)))
     images = {image.name for image in loaded.images}
     for field in builder.gathered.markdown:
         problems.extend(check_links(field, _linkable(declared), images))
@@ -102,6 +103,17 @@ def _declared_ids(documents: Iterable[Document]) -> Declared:
         "path": {d.id for d in documents if d.kind == "path"},
         "page": {d.id for d in documents if d.kind == "page"},
     }
+
+
+def _hiding_files(documents: Iterable[Document]) -> dict[str, Location]:
+    """Kind -> the file too broken to tell its ids (where ``_declared_ids`` gives None)."""
+    hiding: dict[str, Location] = {}
+    for document in documents:
+        if document.kind == "handbook" and _item_ids(document.root, "families") is None:
+            hiding.setdefault("family", document.location)
+        elif document.kind == "group" and _item_ids(document.root, "competencies") is None:
+            hiding.setdefault("competency", document.location)
+    return hiding
 
 
 def _scale_alone(documents: Iterable[Document]) -> V[Any] | None:

@@ -9,15 +9,31 @@ index are those of the last full build (MkDocs' ``serve --dirty`` has the same l
 
 from __future__ import annotations
 
+import errno
 import logging
+import signal
+import socket
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from ..errors import CatalogueError, HandbookError
 from ..pipeline import build_site, generate
 
 log = logging.getLogger("mkdocs.handbook")
+
+
+class PortInUseError(HandbookError):
+    """Another program (often another preview) listens on the port."""
+
+    def __init__(self, *, port: int) -> None:
+        super().__init__(
+            f"port {port} is already in use (another preview?): "
+            f"choose another one with --port {port + 1}"
+        )
+        self.port = port
 
 
 def rebuilder(
@@ -54,9 +70,10 @@ def serve(root: Path, *, port: int, dirty: bool, changes_since: str | None = Non
     """Build once, then serve on http://127.0.0.1:PORT/ and rebuild on every catalogue edit."""
     from mkdocs.livereload import LiveReloadServer
 
+    _check_port(port)
     _show_mkdocs_log()
     url = f"http://127.0.0.1:{port}/"
-    with tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
+    with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
         tree, site = Path(temporary) / "tree", Path(temporary) / "site"
         first = rebuilder(root, tree, site, url=url, dirty=False, changes_since=changes_since)
         first()
@@ -68,8 +85,40 @@ def serve(root: Path, *, port: int, dirty: bool, changes_since: str | None = Non
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
             log.info("Shutting down...")
+        except OSError as error:  # taken between _check_port and now
+            if error.errno != errno.EADDRINUSE:
+                raise
+            raise PortInUseError(port=port) from None
         finally:
             server.shutdown()
+
+
+def _check_port(port: int) -> None:
+    """Fail before the first build if the port is taken (the server binds only later)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            raise PortInUseError(port=port) from None
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM stops the preview like Ctrl-C (SIGINT) does, so the temporary folder is
+    removed: by default SIGTERM ends the process on the spot."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _show_mkdocs_log() -> None:

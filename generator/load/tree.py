@@ -113,6 +113,13 @@ class _TreeBuilder:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = f"invalid YAML: {error.problem or error.context}"
+            if _at_tab(
+                text, line, column
+            ):  # PyYAML says "found character '\t' that cannot start any token"
+                message = (
+                    "invalid YAML: a tab character, which YAML does not allow here: "
+                    "indent with spaces"
+                )
             raise YamlProblem(Location(self.shown, line, column), message) from error
         except yaml.YAMLError as error:
             raise YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
@@ -162,6 +169,12 @@ class _TreeBuilder:
             seen[key.text] = key.location
             entries.append((key, value))
         return Mapping(tuple(entries), location)
+
+
+def _at_tab(text: str, line: int, column: int) -> bool:
+    """True if the parser stopped at a tab (editors often indent with them)."""
+    lines = text.splitlines()
+    return 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
 
 
 def _refuse_expansion(event: yaml.Event, location: Location) -> None:

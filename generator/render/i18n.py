@@ -428,6 +428,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "compare_dropped": "Fällt weg",
         "compare_nothing": "Beide Rollen haben dasselbe Soll in jeder Kompetenz.",
         "compare_with": "Mit einer anderen Rolle vergleichen …",
+        # installable tool (issue 13)
+        "site_name_fallback": "Kompetenzhandbuch",
     },
     "en": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
@@ -804,5 +806,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "compare_dropped": "Falls away",
         "compare_nothing": "Both roles have the same target in every competency.",
         "compare_with": "Compare with another role …",
+        # installable tool (issue 13)
+        "site_name_fallback": "Competency handbook",
     },
 }

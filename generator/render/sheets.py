@@ -468,7 +468,10 @@ def _extras(words: Words, change: StepChange) -> tuple[tuple[str | None, str], .
 
 def _with_style(page: str, template: str, title: str, sheet: object) -> Iterator[Page]:
     """A sheet page and the small stylesheet beside it that names it in the printed footer."""
-    yield Page(page, template, title, {"sheet": sheet, "stylesheet": urls.stylesheet(page)})
+    # A path of ids (safe in YAML and HTML), written as is: an entity-escaped path works in
+    # MkDocs' href but not through Zensical's `url` filter.
+    style = Markup(urls.stylesheet(page))
+    yield Page(page, template, title, {"sheet": sheet, "stylesheet": style})
     yield Page(urls.stylesheet(page), STYLE_TEMPLATE, title, {"sheet": sheet})
 
 

@@ -18,13 +18,28 @@ from .words import Words
 
 
 def settings(handbook: Handbook, nav: list[Any]) -> dict[str, Any]:
-    """MkDocs settings that depend on the catalogue (title, language, nav, edition)."""
+    """MkDocs settings that depend on the catalogue (title, language, nav, edition).
+
+    Nav titles arrive HTML-escaped: the theme prints them as they are. The site name is
+    printed both escaped and as is, so it is the title only where that reads the same either
+    way, else a generic name; the exact title goes to ``extra.handbook_title`` for our own
+    templates (the browser title).
+    """
     return {
-        "site_name": text.plain_html(handbook.title),
+        "site_name": _site_name(handbook),
         "nav": nav,
         "language": handbook.language,
-        "extra": {"handbook_imprint": text.plain_html(_imprint(handbook))},
+        "extra": {
+            "handbook_title": text.plain_html(handbook.title),
+            "handbook_imprint": text.plain_html(_imprint(handbook)),
+        },
     }
+
+
+def _site_name(handbook: Handbook) -> str:
+    if text.reads_the_same_escaped_or_not(handbook.title):
+        return handbook.title
+    return str(Words(handbook).t["site_name_fallback"])
 
 
 def _imprint(handbook: Handbook) -> str:

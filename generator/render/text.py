@@ -9,6 +9,7 @@ converted by ``prose.py``.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,3 +51,14 @@ def finalize(value: Any) -> str:
 def plain_html(value: str) -> str:
     """Text for places that take HTML but no Markdown (nav titles, site name)."""
     return html.escape(value, quote=True)
+
+
+_READS_AS_MARKUP = re.compile(r'[<"]|&[#A-Za-z0-9]')
+
+
+def reads_the_same_escaped_or_not(value: str) -> bool:
+    """True if ``value`` shows the same in HTML text and attributes whether a template
+    escapes it or not: no ``<``, no ``"``, no ``&`` that could start a character reference
+    ("Vertrieb & Marketing" is fine). The site name must be such a text: the theme prints it
+    escaped in some places and as is in others."""
+    return _READS_AS_MARKUP.search(value) is None
