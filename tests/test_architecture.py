@@ -16,13 +16,16 @@ ALLOWED = {
     "errors": set(),
     "contract": set(),
     "resources": set(),
+    "tables": {"contract"},  # the catalogue as tables: read by load/, written by render/
     "model": {"errors", "contract"},
-    "load": {"errors", "contract"},
+    "load": {"errors", "contract", "tables"},
     "check": {"errors", "contract", "load", "model"},
-    "render": {"errors", "contract", "model", "resources"},
+    "render": {"errors", "contract", "model", "resources", "tables"},
     "write": {"errors"},
     "pipeline": {"errors", "load", "check", "model", "render", "write"},
-    "commands": {"errors", "contract", "load", "check", "model", "render", "write", "pipeline"},
+    "commands": {
+        "errors", "contract", "tables", "load", "check", "model", "render", "write", "pipeline"
+    },
     "cli": {"errors", "check", "commands", "pipeline", "load"},
     "__main__": {"cli"},
 }
