@@ -24,7 +24,15 @@ ALLOWED = {
     "write": {"errors"},
     "pipeline": {"errors", "load", "check", "model", "render", "write"},
     "commands": {
-        "errors", "contract", "tables", "load", "check", "model", "render", "write", "pipeline"
+        "errors",
+        "contract",
+        "tables",
+        "load",
+        "check",
+        "model",
+        "render",
+        "write",
+        "pipeline",
     },
     "cli": {"errors", "check", "commands", "pipeline", "load"},
     "__main__": {"cli"},
