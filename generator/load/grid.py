@@ -86,11 +86,12 @@ def _check_size(path: Path, where: Location) -> None:
 
 
 def _sheets(names: list[str], where: Location, problems: list[Problem]) -> list[str]:
-    """The sheets to read; a sheet whose name is nearly a known one is reported."""
+    """The sheets to read (not the Read me); a name nearly a known one's is reported."""
     known = []
     for name in names:
         if name in _KNOWN:
-            known.append(name)
+            if name != README.name and name != README.csv:
+                known.append(name)
             continue
         close = difflib.get_close_matches(name, [n for n in _KNOWN if n not in names], 1, 0.75)
         if close:
@@ -156,6 +157,8 @@ def read_csv_folder(folder: Path, shown: str) -> Grids:
     for file_name in present:
         if file_name not in files:
             _unknown_csv(file_name, present, files, where, problems)
+            continue
+        if file_name == README.csv:
             continue
         name = files[file_name]
         grids[name] = _csv_grid(folder / file_name, name, file_name, shown, problems)

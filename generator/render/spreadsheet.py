@@ -43,6 +43,7 @@ REFERRED = {"family": FAMILIES, "group": GROUPS, "competency": COMPETENCIES, "ro
 HEADER_FILL = "DDE4EE"
 SHADE_LOW, SHADE_HIGH = "FFFFFF", "7FA7D1"
 MAX_CELL_CHARACTERS = 32767  # what a cell of Excel holds
+README_LINE_HEIGHT = 15  # points: a line of the Read me's introduction
 _TIMESTAMP = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -146,16 +147,30 @@ def _layout(sheet: Any, table: Table) -> None:
     for index, column in enumerate(table.columns, 1):
         sheet.column_dimensions[column_letters(index)].width = column.width
     if table.sheet is README:
-        sheet.cell(row=1, column=1).font = _bold()
+        _readme(sheet, table)
         return
     frozen = f"{column_letters(table.frozen_columns + 1)}{table.frozen_rows + 1}"
     sheet.freeze_panes = frozen
 
 
-def _bold() -> Any:
-    from openpyxl.styles import Font
+def _readme(sheet: Any, table: Table) -> None:
+    """The Read me: its introduction across the sheet's width, a title, a table's header."""
+    from openpyxl.styles import Font, PatternFill
 
-    return Font(bold=True, size=13)
+    width = sum(column.width for column in table.columns)
+    intro = next(n for n, row in enumerate(table.rows) if not any(row))  # the empty row
+    for number, (text, *_) in enumerate(table.rows[:intro], 1):
+        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=3)
+        lines = -(-len(str(text)) // width)  # rounded up
+        sheet.row_dimensions[number].height = README_LINE_HEIGHT * lines + 4
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    header = intro + 2
+    for column in range(1, len(table.columns) + 1):
+        cell = sheet.cell(row=header, column=column)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+    for number, row in enumerate(table.rows[intro + 2 :], header + 1):
+        if not row[1]:  # a sheet's own row, above its columns
+            sheet.cell(row=number, column=1).font = Font(bold=True)
 
 
 def _validate(sheet: Any, table: Table, sizes: dict[str, int], levels: int) -> None:
