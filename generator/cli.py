@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,6 +21,9 @@ from .check import schema
 from .check.report import FORMATS, format_problems
 from .check.validate import Validation
 from .errors import CatalogueError, HandbookError
+
+if TYPE_CHECKING:
+    from .commands.spreadsheet import FilesReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ROOT = "catalogues"
@@ -358,7 +361,8 @@ def import_command(source: str | None, csv_folder: str | None, out: str) -> None
     _report(Path(out), done.report)
 
 
-def _report(where: Path | None, report: Any) -> None:
+def _report(where: Path | None, report: FilesReport) -> None:
+    """``DIR: 3 written, 12 unchanged, 1 removed``."""
     removed = f", {len(report.removed)} removed" if report.removed else ""
     click.echo(f"{where}: {len(report.written)} written, {report.unchanged} unchanged{removed}")
 

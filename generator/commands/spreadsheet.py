@@ -25,6 +25,7 @@ from ..render.spreadsheet import csv_files, xlsx
 from ..render.workbook import tables
 from ..write.files import FilesReport, update
 
+__all__ = ["Done", "FilesReport", "check_workbook", "export", "import_catalogue"]
 SCHEMA_LINE = "# yaml-language-server:"  # an editor's schema line, kept where a file has one
 
 
