@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,6 +21,9 @@ from .check import schema
 from .check.report import FORMATS, format_problems
 from .check.validate import Validation
 from .errors import CatalogueError, HandbookError
+
+if TYPE_CHECKING:
+    from .commands.spreadsheet import FilesReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ROOT = "catalogues"
@@ -303,6 +306,94 @@ def diff_command(roots: tuple[str, ...], since: str | None, fmt: str) -> None:
         click.echo(editions.since(since, roots[0] if roots else DEFAULT_ROOT, fmt), nl=False)
     except EditionError as error:
         raise click.BadParameter(str(error), param_hint="--since") from error
+
+
+@main.command("export")
+@root_argument
+@click.option(
+    "--xlsx",
+    "workbook",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write (.xlsx).",
+)
+@click.option(
+    "--csv",
+    "csv_folder",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one CSV file per sheet into this folder instead.",
+)
+@_fail_cleanly
+def export_command(root: str, workbook: Path | None, csv_folder: Path | None) -> None:
+    """Write the whole catalogue as a workbook to edit in Excel or LibreOffice.
+
+    One sheet per kind (settings, scale, families, competencies, roles, the targets as a
+    role x competency matrix, expectations, paths, steps, accepted warnings, terms), with
+    drop-downs for ids and levels, and a "Read me" sheet first. `handbook import` turns it
+    back into the catalogue's files.
+
+    \b
+    Example:
+      handbook export catalogues --xlsx katalog.xlsx
+      handbook export catalogues --csv katalog-csv
+    """
+    from .commands.spreadsheet import export
+
+    if (workbook is None) == (csv_folder is None):
+        raise click.UsageError("give --xlsx FILE.xlsx or --csv DIR")
+    done = export(Path(root), workbook=workbook, csv_folder=csv_folder, display_root=root)
+    _report(workbook or csv_folder, done.report)
+
+
+@main.command("import")
+@click.argument(
+    "source", required=False, type=click.Path(exists=True, dir_okay=False, path_type=str)
+)
+@click.option(
+    "--csv",
+    "csv_folder",
+    default=None,
+    type=click.Path(exists=True, file_okay=False, path_type=str),
+    help="Read a folder of CSV files (one per sheet) instead of a workbook.",
+)
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="The catalogue folder to write (new, or an existing catalogue to update).",
+)
+@_fail_cleanly
+def import_command(source: str | None, csv_folder: str | None, out: str) -> None:
+    """Turn a workbook (from `handbook export`, edited) into a catalogue folder.
+
+    Every mistake is reported with its sheet and cell, and nothing is written while there
+    is one. Into an existing catalogue only files whose content changed are rewritten; its
+    own pages and other files stay.
+
+    \b
+    Example:
+      handbook import katalog.xlsx --out catalogues
+      handbook import --csv katalog-csv --out catalogues
+    """
+    from .commands.spreadsheet import import_catalogue
+
+    if (source is None) == (csv_folder is None):
+        raise click.UsageError("give a workbook FILE.xlsx or --csv DIR")
+    given = source or csv_folder
+    assert given is not None
+    done = import_catalogue(
+        Path(given), Path(out), csv=csv_folder is not None, shown=given, out_shown=out
+    )
+    _warn(done.validation)
+    _report(Path(out), done.report)
+
+
+def _report(where: Path | None, report: FilesReport) -> None:
+    """``DIR: 3 written, 12 unchanged, 1 removed``."""
+    removed = f", {len(report.removed)} removed" if report.removed else ""
+    click.echo(f"{where}: {len(report.written)} written, {report.unchanged} unchanged{removed}")
 
 
 @main.command("sheets")

@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A position in a catalogue file; line and column count from 1."""
+    """A position in a catalogue file; line and column count from 1.
+
+    In a workbook (or a folder of CSV files) ``sheet`` names the sheet (the CSV file), line
+    and column are a cell's row and column, and ``part`` names the catalogue file the cell
+    stands for (``roles/account-manager.yaml``), so that a warning is matched to its file.
+    """
 
     path: str
+    sheet: str = field(default="", kw_only=True)
     line: int = 1
     column: int = 1
+    part: str = field(default="", kw_only=True, compare=False)
+
+    @property
+    def file(self) -> str:
+        """The catalogue file this position is in (for a cell, the file it stands for)."""
+        return f"{self.path} › {self.part}" if self.part else self.path
 
     def __str__(self) -> str:
+        if self.sheet:
+            return f"{self.path} › {self.sheet}!{column_letters(self.column)}{self.line}"
         return f"{self.path}:{self.line}:{self.column}"
+
+
+def column_letters(column: int) -> str:
+    """A spreadsheet's name of a column: 1 -> A, 26 -> Z, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 class Severity(StrEnum):
@@ -49,6 +72,10 @@ class CatalogueError(HandbookError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the catalogue")
+
+
+class SpreadsheetError(HandbookError):
+    """A catalogue that cannot be written as a workbook, or a workbook file that cannot be."""
 
 
 class OutputError(HandbookError):

@@ -19,6 +19,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_CATALOGUE = PROJECT / "tests" / "fixtures" / "default"
 SECTIONS = {
     "de": [
+        "Mit einer Tabelle beginnen",
         "Eine Rolle anlegen",
         "Ein Soll-Niveau ändern",
         "Eine Kompetenz hinzufügen",
@@ -31,6 +32,7 @@ SECTIONS = {
         "Veröffentlichen",
     ],
     "en": [
+        "Start from a spreadsheet",
         "Add a role",
         "Change a target level",
         "Add a competency",
@@ -101,3 +103,18 @@ def test_guide_shows_the_errors_the_validator_really_prints(tmp_path: Path) -> N
         assert "\n    2 errors, 0 warnings\n" in guide
         shown += ["2 errors, 0 warnings"]
         assert shown == printed.splitlines()
+
+
+def test_guide_shows_the_error_import_really_prints(tmp_path: Path) -> None:
+    """Assert that the guide's workbook error is what `handbook import` prints for that typo."""
+    from spreadsheets import cell, change, exported
+
+    from generator.commands.spreadsheet import check_workbook
+    from generator.load.workbook import load_workbook
+
+    for language, name in (("de", "katalog.xlsx"), ("en", "catalogue.xlsx")):
+        workbook = exported(DEFAULT_CATALOGUE, tmp_path / name)
+        where = cell(workbook, "Targets", "verbale-kommunikation", "competency")
+        change(workbook, "Targets", where, "verbale-komunikation")
+        [error] = check_workbook(load_workbook(workbook, name)).errors
+        assert f"\n        {error}\n" in render_guide(language)

@@ -24,7 +24,7 @@ _KIND_NAMES = {"handbook": "handbook.yaml", "group": "competency group files",
 @dataclass(frozen=True)
 class AcceptEntry:
     acceptance: Acceptance
-    file: str  # the file's path as problems show it
+    file: str  # the file its warnings name (``Location.file``)
     location: Location  # where the entry starts
 
 
@@ -53,7 +53,7 @@ def acceptances(
             competencies=_ids(fields.get("competency")),
             roles=_ids(fields.get("role")),
         )
-        entries.append(AcceptEntry(acceptance, document.location.path, item.location))
+        entries.append(AcceptEntry(acceptance, document.location.file, item.location))
     return entries
 
 
@@ -112,7 +112,7 @@ def _accepts(entry: AcceptEntry, finding: Finding) -> bool:
     acceptance, problem = entry.acceptance, finding.problem
     return (
         problem.code == acceptance.warning
-        and problem.location.path == entry.file
+        and problem.location.file == entry.file
         and (not acceptance.competencies or finding.competency in acceptance.competencies)
         and (not acceptance.roles or finding.role in acceptance.roles)
     )

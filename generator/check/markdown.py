@@ -96,6 +96,8 @@ def list_warnings(field: MarkdownField) -> Iterator[Finding]:
 
 def _location(field: MarkdownField, offset: int) -> Location:
     """The file position of ``offset`` in the field's text, as near as YAML lets us tell."""
+    if field.location.sheet:
+        return field.location  # a workbook's cell: there is nothing finer to point at
     before = field.text[:offset]
     line = before.count("\n")
     column = offset - (before.rfind("\n") + 1)
