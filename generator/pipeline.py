@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from .errors import CatalogueError, Severity
 from .load.catalogue import load
 from .load.edition import edition_at
 from .model.handbook import Handbook
+from .render import urls
 from .render.plan import RenderPlan
 from .write.writer import WriteReport, write
 
@@ -106,6 +108,28 @@ def generate(
         validation = checked(root, display_root, strict=strict)
         render_plan = _planned(validation, root, changes_since)
         return Generated(write_tree(render_plan, out), validation)
+
+
+@dataclass(frozen=True)
+class InMemory:
+    """The files of a plan for the MkDocs hook, which never writes them: the docs folder's
+    pages (by their path in it) and the theme's templates, the sheets' bodies (by name)."""
+
+    docs: dict[str, str | bytes]
+    theme: dict[str, str]
+
+
+def in_memory(render_plan: RenderPlan) -> InMemory:
+    docs: dict[str, str | bytes] = {}
+    theme: dict[str, str] = {}
+    for name, data in chain(*render_plan.files()):
+        folder, _, path = name.partition("/")
+        if folder == urls.THEME:
+            assert isinstance(data, str)
+            theme[path] = data
+        else:
+            docs[path] = data
+    return InMemory(docs, theme)
 
 
 def write_tree(render_plan: RenderPlan, out: Path) -> WriteReport:

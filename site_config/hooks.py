@@ -1,7 +1,8 @@
 """MkDocs hook: runs the generator so that plain `mkdocs build` and `mkdocs serve` work.
 
 A thin adapter: the pipeline makes the render plan, the hook hands its pages to MkDocs in
-memory (never written into docs_dir, which would loop `serve`) and applies its settings.
+memory (never written into docs_dir, which would loop `serve`), the sheets' bodies to the
+theme's template loader, and applies its settings.
 The catalogue root is $HANDBOOK_CATALOGUE, else ./catalogues beside mkdocs.yml;
 $HANDBOOK_CHANGES_SINCE (a folder or git revision) adds the change page.
 """
@@ -9,10 +10,10 @@ $HANDBOOK_CHANGES_SINCE (a folder or git revision) adds the change page.
 from __future__ import annotations
 
 import os
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -43,14 +44,20 @@ def on_config(config: Any) -> Any:
     config.nav = values["nav"]
     config.theme["language"] = values["language"]
     config.extra.update(values["extra"])
-    config["handbook_pages"] = dict(chain(*plan.docs()))
+    config["handbook_files"] = pipeline.in_memory(plan)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    for name, body in config["handbook_pages"].items():
+    for name, body in config["handbook_files"].docs.items():
         files.append(File.generated(config, name, content=body))
     return files
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
+    sheets = jinja2.DictLoader(config["handbook_files"].theme)
+    env.loader = jinja2.ChoiceLoader([env.loader, sheets])
+    return env
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

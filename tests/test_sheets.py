@@ -36,9 +36,20 @@ def handbook() -> Handbook:
     return load_handbook(DEFAULT_CATALOGUE)
 
 
+def rendered(handbook: Handbook) -> dict[str, Any]:
+    """The generated files, each sheet's Markdown followed by its body, as the page shows
+    them (the body is a template of the theme: ``overrides/sheets/…``)."""
+    files = render(handbook)
+    for name in [n for n in files if n.startswith("sheets/") and n.endswith(".md")]:
+        body = files.pop(f"overrides/{urls.sheet_body(name)}")
+        files[name] = f"{files[name]}\n{body}"
+    assert not [name for name in files if name.startswith("overrides/")]
+    return files
+
+
 @pytest.fixture(scope="module")
 def pages(handbook: Handbook) -> dict[str, str]:
-    return render(handbook)
+    return rendered(handbook)
 
 
 def _attribute_elements(html: str, tag: str, css_class: str) -> list[Element]:
@@ -136,7 +147,7 @@ def test_english_handbook_gets_english_labels() -> None:
     """Assert that a handbook in English labels the fields and rows in English."""
     handbook = load_handbook(FIXTURES / "small-en")
     role = handbook.roles[0]
-    sheet = render(handbook)[sheet_path(role.id)]
+    sheet = rendered(handbook)[sheet_path(role.id)]
     for label in ("Name", "Date", "Manager", "Meeting on", "Self", "Development goals", "Notes"):
         assert label in sheet
     assert "Führungskraft" not in sheet and "Datum" not in sheet
@@ -250,7 +261,7 @@ _FOUR_ROLES: dict[str, Any] = {
 
 
 def _sheet_files(root: Path) -> dict[str, str]:
-    return {k: v for k, v in render(load_handbook(root)).items() if k.startswith("sheets/")}
+    return {k: v for k, v in rendered(load_handbook(root)).items() if k.startswith("sheets/")}
 
 
 def test_role_sheet_holds_nothing_of_other_roles(
@@ -283,6 +294,24 @@ def test_editing_a_role_rewrites_only_its_own_sheets(
         "sheets/p/step-2.md",
     }
     assert after["sheets/alpha.md"] == before["sheets/alpha.md"]
+
+
+def test_a_sheets_body_is_a_template_of_the_theme_without_jinja(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that a sheet's Markdown is only its front matter and title, that its body is
+    written for the theme to include with no `{` left (catalogue text cannot open a Jinja
+    tag), and that the Markdown changes with the body, so a dirty build rebuilds the page."""
+    files = copy.deepcopy(_FOUR_ROLES)
+    files["competencies/g.yaml"]["competencies"][0]["levels"] = {2: "Nah {{ 7*7 }} {% if 1 %}"}
+    before = render(load_handbook(catalogue(files)))
+    markdown, body = before["sheets/alpha.md"], before["overrides/sheets/alpha.html"]
+    assert "sheet_body: sheets/alpha.html\n" in markdown and "<" not in markdown
+    assert "{" not in body and "Nah &#123;&#123; 7*7 }} &#123;% if 1 %}" in body
+    files["roles/alpha.yaml"]["competencies"]["qxnah"] = 1
+    after = render(load_handbook(catalogue(files)))
+    assert after["overrides/sheets/alpha.html"] != body
+    assert after["sheets/alpha.md"] != markdown
 
 
 def test_sheets_are_not_in_the_search_index(default_site: Path) -> None:
@@ -454,7 +483,7 @@ def test_years_read_the_same_on_the_path_page_and_the_readiness_sheet(
     files["roles/charlie.yaml"]["family"] = "front"
     files["roles/bravo.yaml"]["requirements"] = {"experience_years": 1}
     files["roles/charlie.yaml"]["requirements"] = {"experience_years": 3}
-    pages = render(load_handbook(catalogue(files)))
+    pages = rendered(load_handbook(catalogue(files)))
     path = pages["paths/p.md"]
     assert "nach ca&#46; 2,5 Jahren" in path and "nach ca&#46; 1 Jahr<" in path
     assert "Üblich nach etwa 2,5 Jahren als Alphatitel" in path

@@ -432,3 +432,5 @@ def test_plain_mkdocs_build_at_the_root_uses_the_hook(tmp_path: Path) -> None:
     assert "Designs systems, reviews code & mentors <b>others</b> — *not* bold." in page.words
     assert not page.find_all("b")
     assert "£72,000 gross/year (plus bonus)" in page.words
+    sheet = article(tmp_path / "s", "sheets/senior-engineer/")  # its body from the hook
+    assert sheet.find_all("section", class_="ch-sheet-item")

@@ -15,3 +15,17 @@ class Page:
     template: str
     title: str  # plain text, for navigation
     context: Mapping[str, Any] = field(default_factory=dict)
+    # A template for the page's HTML body, written as a template of the theme that the
+    # page's own template includes (``urls.sheet_body``): the sheets, almost all HTML, that
+    # MkDocs then never parses as Markdown. The page's template gets ``body`` (``Body``).
+    body: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """Where a page's HTML body is, for its front matter: the theme template's name, and a
+    checksum of its text, so that the page's Markdown changes whenever its body does (MkDocs'
+    dirty build rebuilds only pages whose Markdown changed)."""
+
+    template: str
+    checksum: str

@@ -12,17 +12,21 @@ writer may stage side by side.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from ..contract import MAX_FILE_BYTES
 from ..model.diff import ChangeReport, diff_handbooks
 from ..model.handbook import Handbook
 from ..model.relations import Relations
 from ..resources import TEMPLATES
-from . import site, urls
+from . import site, text, urls
 from .changes import markdown_body, markdown_role_note
 from .compareview import compare_view
 from .environment import environment
@@ -30,7 +34,7 @@ from .exports import export_files
 from .familyview import family_view
 from .matrix import matrix_families
 from .nav import NavItem, navigation
-from .page import Page
+from .page import Body, Page
 from .pathview import path_view
 from .prose import markdown_html
 from .sheets import plan_sheets
@@ -76,23 +80,25 @@ class RenderPlan:
     def sheets(self) -> Iterator[Page]:
         return plan_sheets(self.handbook, self.relations)
 
-    def docs(self) -> tuple[Files, Files]:
-        """The generated files of the docs folder (path, text), in two independent parts:
-        the pages with the downloads, and the sheets."""
+    def files(self) -> tuple[Files, Files]:
+        """The generated files of the tree's ``docs/`` and ``overrides/`` folders (path in
+        the tree, text), in two independent parts: the pages with the downloads, and the
+        sheets (their pages in ``docs/``, their bodies in ``overrides/``)."""
         self._prepare()
 
         def pages() -> Files:
             yield from self._rendered(self.pages())
-            yield from export_files(self.handbook, self.relations).items()
+            for name, data in export_files(self.handbook, self.relations).items():
+                yield _docs(name), data
             for image in self.handbook.images:
-                yield urls.page_image(image.name), image.data
+                yield _docs(urls.page_image(image.name)), image.data
 
         return pages(), self._rendered(self.sheets())
 
     def tree(self) -> tuple[Iterator[tuple[str, bytes]], Iterator[tuple[str, bytes]]]:
         """Every file of a standalone tree (``docs/``, ``overrides/``, ``mkdocs.yml``) that
-        builds without any hook, in the same two parts as ``docs``."""
-        pages, sheets = self.docs()
+        builds without any hook, in the same two parts as ``files``."""
+        pages, sheets = self.files()
 
         def first() -> Iterator[tuple[str, bytes]]:
             yield from _encoded(pages)
@@ -109,13 +115,23 @@ class RenderPlan:
         env = environment(self.handbook, self.templates)
         common = {"handbook": self.handbook}
         for page in pages:
-            template = env.get_template(page.template)
-            yield page.path, template.render(**common, **page.context, page=page)
+            context = {**common, **page.context, "page": page}
+            if page.body is not None:
+                body = text.inert_in_theme(env.get_template(page.body).render(context))
+                name = urls.sheet_body(page.path)
+                yield f"{urls.THEME}/{name}", body
+                checksum = f"{zlib.crc32(body.encode('utf-8')):08x}"
+                context["body"] = Body(Markup(name), checksum)  # a path of ids, as it is
+            yield _docs(page.path), env.get_template(page.template).render(context)
+
+
+def _docs(name: str) -> str:
+    return f"{urls.DOCS}/{name}"
 
 
 def _encoded(files: Files) -> Iterator[tuple[str, bytes]]:
     for name, body in files:
-        yield f"docs/{name}", body.encode("utf-8") if isinstance(body, str) else body
+        yield name, body.encode("utf-8") if isinstance(body, str) else body
 
 
 def plan_pages(
@@ -164,6 +180,7 @@ def plan_pages(
 
 
 def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str | bytes]:
-    """Every generated file of the docs folder of a (small) handbook, at once."""
-    pages, sheets = RenderPlan(handbook, previous).docs()
-    return {**dict(pages), **dict(sheets)}
+    """Every generated file of a (small) handbook, at once: by its path in the docs folder,
+    or for the theme's (the sheets' bodies) by its path in the tree (``overrides/…``)."""
+    pages, sheets = RenderPlan(handbook, previous).files()
+    return {name.removeprefix(f"{urls.DOCS}/"): data for name, data in chain(pages, sheets)}

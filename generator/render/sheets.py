@@ -35,8 +35,12 @@ from .prose import markdown_html
 from .text import escape
 from .words import Words
 
+# A sheet is a page (front matter and title) and its body, a template of the theme that
+# overrides/sheet.html includes (``Page.body``).
 SHEET_TEMPLATE = "sheet.md.j2"
+SHEET_BODY_TEMPLATE = "sheet_body.html.j2"
 READINESS_TEMPLATE = "readiness.md.j2"
+READINESS_BODY_TEMPLATE = "readiness_body.html.j2"
 ITEM_TEMPLATE = "sheet_item.html.j2"  # one competency block, rendered once by SheetParts
 BOX_TEMPLATE = "sheet_box.html.j2"  # what one box shows, rendered once by SheetParts
 STYLE_TEMPLATE = "sheet_style.css.j2"  # the printed footer's texts; CSP forbids inline styles
@@ -466,12 +470,14 @@ def _extras(words: Words, change: StepChange) -> tuple[tuple[str | None, str], .
     return tuple(lines)
 
 
-def _with_style(page: str, template: str, title: str, sheet: object) -> Iterator[Page]:
-    """A sheet page and the small stylesheet beside it that names it in the printed footer."""
+def _with_style(page: str, templates: tuple[str, str], title: str, sheet: object) -> Iterator[Page]:
+    """A sheet page (its Markdown and its HTML body) and the small stylesheet beside it
+    that names it in the printed footer."""
     # A path of ids (safe in YAML and HTML), written as is: an entity-escaped path works in
     # MkDocs' href but not through Zensical's `url` filter.
     style = Markup(urls.stylesheet(page))
-    yield Page(page, template, title, {"sheet": sheet, "stylesheet": style})
+    template, body = templates
+    yield Page(page, template, title, {"sheet": sheet, "stylesheet": style}, body=body)
     yield Page(urls.stylesheet(page), STYLE_TEMPLATE, title, {"sheet": sheet})
 
 
@@ -487,11 +493,13 @@ def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
         if has_sheet(role):
             own = role_sheet(handbook, relations, role, parts)
             title = f"{t['sheet']}: {role.title}"
-            yield from _with_style(urls.sheet_page(role.id), SHEET_TEMPLATE, title, own)
+            page = urls.sheet_page(role.id)
+            yield from _with_style(page, (SHEET_TEMPLATE, SHEET_BODY_TEMPLATE), title, own)
     for path in handbook.paths:
         for change in relations.step_changes[path.id]:
             if has_readiness(change):
                 step = readiness_sheet(handbook, change, parts)
                 page = urls.readiness_page(path.id, change.index + 1)
                 title = f"{t['readiness']}: {step.title}"
-                yield from _with_style(page, READINESS_TEMPLATE, title, step)
+                templates = (READINESS_TEMPLATE, READINESS_BODY_TEMPLATE)
+                yield from _with_style(page, templates, title, step)

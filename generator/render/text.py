@@ -48,6 +48,14 @@ def finalize(value: Any) -> str:
     return escape(value)
 
 
+def inert_in_theme(html: str) -> str:
+    """HTML that the theme includes as a template (a sheet's body), every ``{`` a character
+    reference, so that no text in it can open a tag of the theme's Jinja (``{{``, ``{%``,
+    ``{#``). Browsers read ``&#123;`` as ``{`` in text and attribute values alike; the body
+    has no script or style element, where they would not."""
+    return html.replace("{", "&#123;")
+
+
 def plain_html(value: str) -> str:
     """Text for places that take HTML but no Markdown (nav titles, site name)."""
     return html.escape(value, quote=True)

@@ -30,6 +30,8 @@ COMPARE = "compare.md"  # two roles side by side, computed in the browser from c
 CATALOGUE_JSON = "catalogue.json"
 MATRIX_CSV = "matrix.csv"
 SHEETS = "sheets"  # the folder of every sheet, out of the navigation (``not_in_nav``)
+DOCS = "docs"  # the folders of a generated tree: the pages (MkDocs' docs_dir) and
+THEME = "overrides"  # the theme's own templates (custom_dir), sheet bodies among them
 
 _SAFE_TARGET = re.compile(r"^[a-z0-9./_-]*(#[a-z0-9_-]+)?$")
 
@@ -82,6 +84,13 @@ def organisation_page(page_id: str) -> str:
 def page_image(name: str) -> str:
     """An image of the organisation's pages, at the same place as in the catalogue."""
     return f"pages/images/{name}"
+
+
+def sheet_body(page: str) -> str:
+    """The HTML body of a sheet page, a template of the theme that the page's template
+    includes (``sheets/<role>.html`` below ``overrides/``): MkDocs leaves it alone instead of
+    parsing it as Markdown."""
+    return page.removesuffix(".md") + ".html"
 
 
 def stylesheet(page: str) -> str:
