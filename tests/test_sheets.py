@@ -115,6 +115,31 @@ def test_role_sheet_lists_each_competency_with_one_target_per_row(
                 assert f"<li>{_escaped(indicator)}</li>" in markdown
 
 
+def test_each_box_is_described_by_what_its_level_means(
+    handbook: Handbook, pages: dict[str, str]
+) -> None:
+    """Assert that each box names its level and is described by the competency's text for
+    that level or, where it has none, by the scale's entry atop the sheet; and that only the
+    target's boxes say they are the target."""
+    markdown = pages["sheets/key-account-manager.md"]
+    parsed = parse_fragment(markdown)
+    radios = [e for e in parsed.find("input") if e.attrs.get("name", "").startswith("self-")]
+    radios += [e for e in parsed.find("input") if e.attrs.get("name", "").startswith("manager-")]
+    assert radios and {e.attrs.get("aria-describedby") for e in radios} <= parsed.ids
+    competency = handbook.competency("verbale-kommunikation")
+    described = {
+        e.attrs["value"]: e.attrs["aria-describedby"]
+        for e in radios
+        if e.attrs["name"] == "self-verbale-kommunikation"
+    }
+    for level in handbook.scale.levels:
+        own = competency.level_text(level.value) or level.description
+        expected = f"ch-level-verbale-kommunikation-{level.value}" if own else "ch-scale-"
+        assert described[str(level.value)].startswith(expected)
+    marks = markdown.count(f"({_escaped('Soll-Niveau')})</span>")
+    assert marks == 2 * 35  # both rows of each of the role's 35 competencies
+
+
 def _escaped(text: str) -> str:
     return str(escape(text))
 

@@ -116,6 +116,11 @@ class SheetItem:
     reworded: Markup = Markup("")  # readiness sheets: same level, other words
 
     @property
+    def key(self) -> Markup:
+        """The competency's id as the item's element ids and form names hold it."""
+        return urls.element_id(self.competency.id)
+
+    @property
     def described(self) -> frozenset[int]:
         """The levels that have a text (their boxes point to it for screen readers)."""
         return frozenset(text.level for text in self.levels)
@@ -128,6 +133,15 @@ class LevelText:
     level: int
     label: str | None
     html: Markup
+
+    @property
+    def anchor(self) -> Markup:
+        return scale_anchor(self.level)
+
+
+def scale_anchor(level: int) -> Markup:
+    """The id of a level's entry in the scale atop a sheet."""
+    return Markup(f"ch-scale-{int(level)}")
 
 
 @dataclass(frozen=True)
@@ -260,9 +274,27 @@ class SheetParts:
             lambda: {
                 "item": item,
                 "readiness": readiness,
-                "faces": tuple((box, self._face(env, box)) for box in item.boxes),
+                "boxes": tuple(
+                    (box, self._face(env, box), self._described_by(item, box.level))
+                    for box in item.boxes
+                ),
             },
         )
+
+    def _described_by(self, item: SheetItem, level: int) -> Markup | None:
+        """What tells a screen reader what a box's level means: the competency's own text
+        for it (on the sheet, shown for the chosen box), else the scale's entry in the
+        sheet's head, if the scale says anything about the level."""
+        if level in item.described:
+            return Markup(f"ch-level-{item.key}-{int(level)}")
+        if level in self._legend_levels:
+            return scale_anchor(level)
+        return None
+
+    @cached_property
+    def _legend_levels(self) -> frozenset[int]:
+        levels = self.handbook.scale.levels
+        return frozenset(level.value for level in levels if level.label or level.description)
 
     def _face(self, env: jinja2.Environment, box: Box) -> Markup:
         """What a box shows (``sheet_box.html.j2``): the same in every item and both rows."""

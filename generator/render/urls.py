@@ -98,6 +98,11 @@ def stylesheet(page: str) -> str:
     return page.removesuffix(".md") + ".css"
 
 
+def element_id(value: str) -> Markup:
+    """A catalogue id as part of an element id or form name, as it is (ids are safe)."""
+    return Markup(_id(value))
+
+
 def group_anchor(group_id: str) -> Markup:
     """A competency group's section (on the catalogue and role pages); safe as an id."""
     return Markup(f"group-{_id(group_id)}")
