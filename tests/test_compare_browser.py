@@ -57,7 +57,7 @@ def test_every_role_page_links_to_the_compare_page_with_its_role(
     _wait(page, "key-account-manager", "account-supervisor")
     assert page.input_value('select[name="from"]') == "key-account-manager"
     assert _shown(page) == _expected(default_handbook, "key-account-manager", "account-supervisor")
-    bars = page.locator(".ch-compare-result .ch-level__bar")
+    bars = page.locator(".ch-compare-result .ch-level")
     assert bars.count() > 0
     assert bars.first.get_attribute("role") == "img"
     assert bars.first.get_attribute("aria-label").startswith("Soll-Niveau ")

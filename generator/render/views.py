@@ -33,10 +33,6 @@ class LevelBar:
     label: str | None  # the scale's label of this level (catalogue text)
     alt: str  # text alternative, e.g. "Soll-Niveau 4 von 5"
 
-    @property
-    def cells(self) -> tuple[bool, ...]:
-        return tuple(index < self.level for index in range(self.maximum))
-
 
 @dataclass(frozen=True)
 class TargetRow:

@@ -16,19 +16,13 @@ function element(tag, className, text) {
   return node;
 }
 
-/* A level bar as the role pages draw it (docs_templates/partials/level_bar.j2). */
+/* A level bar as the role pages draw it (docs_templates/partials/level_bar.j2): one element,
+   its cells drawn by handbook.css. */
 function levelBar(level, maximum, texts) {
   if (level === null) return element("span", "ch-muted", texts.no_level);
-  const bar = element("span", "ch-level");
-  const cells = element("span", "ch-level__bar");
-  cells.setAttribute("role", "img");
-  cells.setAttribute("aria-label", format(texts.level_alt, { level, maximum }));
-  for (let value = 1; value <= maximum; value++) {
-    cells.append(element("span", value <= level ? "ch-level__cell is-on" : "ch-level__cell"));
-  }
-  const number = element("span", "ch-level__value", String(level));
-  number.setAttribute("aria-hidden", "true");
-  bar.append(cells, number);
+  const bar = element("span", `ch-level ch-level--${level} ch-level--of-${maximum}`, String(level));
+  bar.setAttribute("role", "img");
+  bar.setAttribute("aria-label", format(texts.level_alt, { level, maximum }));
   return bar;
 }
 
