@@ -144,11 +144,11 @@ def test_role_view_derives_report_lines() -> None:
     """Assert that a role view knows whom the role reports to and whom it leads, in rank order."""
     view = views("small-de")
     lead = view.role(view.handbook.role("teamleitung"))
-    assert [r.href for r in lead.leads] == ["service-agent.md", "senior-agent.md"]
+    assert [r.href for r in lead.leads] == ["../service-agent/", "../senior-agent/"]  # HTML
     assert lead.reports_to is None
     agent = view.role(view.handbook.role("senior-agent"))
-    assert agent.reports_to is not None and agent.reports_to.href == "teamleitung.md"
-    assert [r.href for r in agent.previous_roles] == ["service-agent.md"]
+    assert agent.reports_to is not None and agent.reports_to.href == "../teamleitung/"
+    assert [r.href for r in agent.previous_roles] == ["service-agent.md"]  # Markdown
     assert agent.experience == "2 Jahre"
 
 
@@ -158,7 +158,7 @@ def test_role_targets_are_grouped_by_competency_group() -> None:
     groups = view.role(view.handbook.role("teamleitung")).groups
     assert [g.group.id for g in groups] == ["fuehrung", "kommunikation"]
     listening = groups[1].rows[0]
-    assert listening.competency.href == "../competencies/zuhoeren.md"
+    assert listening.competency.href == "../../competencies/zuhoeren/"
     assert (listening.bar.level, listening.bar.label) == (4, "zeigt dies immer")
     assert listening.bar.maximum == 4
     assert listening.bar.alt == "Soll-Niveau 4 von 4"
@@ -168,7 +168,7 @@ def test_every_role_with_targets_links_its_sheet() -> None:
     """Assert that a role page links its sheet, a page that exists."""
     book = handbook("small-de")
     files = render(book)
-    assert "](../sheets/service-agent.md)" in files["roles/service-agent.md"]
+    assert 'href="../../sheets/service-agent/"' in files["roles/service-agent.md"]
     assert "sheets/service-agent.md" in files
 
 
@@ -278,9 +278,9 @@ def test_family_matrix_keeps_only_its_roles_and_the_competencies_they_need(
         "sell",
     ]
     page = render(book)["matrix/ops.md"]
-    assert "](../roles/agent.md)" in page and "](../roles/lead.md)" in page
-    assert "roles/seller.md" not in page
-    assert "](../competencies/talk.md)" in page and "competencies/sell.md" not in page
+    assert 'href="../../roles/agent/"' in page and 'href="../../roles/lead/"' in page
+    assert "roles/seller" not in page
+    assert 'href="../../competencies/talk/"' in page and "competencies/sell" not in page
     assert "Extra" not in page and "search:\n  exclude: true" in page
 
 

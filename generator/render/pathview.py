@@ -16,7 +16,7 @@ from ..model.relations import LevelChange, StepChange
 from . import urls
 from .expectations import Expectation, expectation, reworded_html
 from .sheets import has_readiness
-from .urls import Link, PageLinks
+from .urls import HtmlLinks, Link, PageLinks
 from .views import LevelBar, TextList, Views
 
 KINDS = ("raised", "added", "reworded", "lowered", "dropped")
@@ -79,7 +79,7 @@ class PathView:
 
 def path_view(views: Views, path: CareerPath) -> PathView:
     """The page of one career path."""
-    links = PageLinks(urls.path_page(path.id))
+    links = HtmlLinks(urls.path_page(path.id))  # the page's links are all in raw HTML
     roles = [views.handbook.role(step.role_id) for step in path.steps]
     ladder = tuple(
         LadderStep(

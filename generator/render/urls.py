@@ -169,11 +169,6 @@ def url_href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     return Markup(link)
 
 
-def compare_href(from_page: str, role_id: str) -> Markup:
-    """A link to the compare page with ``role_id`` chosen first (``compare/?from=<role>``)."""
-    return Markup(f"{href(from_page, COMPARE)}?from={_id(role_id)}")
-
-
 @dataclass(frozen=True)
 class Link:
     """A link as a page shows it: its text (escaped when shown) and its target."""
@@ -192,8 +187,11 @@ class PageLinks:
     def __init__(self, page: str) -> None:
         self.page = page
 
+    def href(self, target: str, anchor: str | None = None) -> Markup:
+        return href(self.page, target, anchor)
+
     def to(self, target: str, text: str, anchor: str | None = None) -> Link:
-        return Link(text, href(self.page, target, anchor))
+        return Link(text, self.href(target, anchor))
 
     def here(self, anchor: str, text: str) -> Link:
         """A section of this page."""
@@ -217,9 +215,13 @@ class PageLinks:
     def family_matrix(self, family: Family) -> Link:
         return self.to(family_matrix_page(family.id), family.name)
 
+    def compare(self, role_id: str, text: str) -> Link:
+        """The compare page with ``role_id`` chosen first (``compare/?from=<role>``)."""
+        return Link(text, Markup(f"{self.href(COMPARE)}?from={_id(role_id)}"))
+
 
 class HtmlLinks(PageLinks):
     """Links for raw HTML: final site URLs, relative to the page's URL."""
 
-    def to(self, target: str, text: str, anchor: str | None = None) -> Link:
-        return Link(text, url_href(self.page, target, anchor))
+    def href(self, target: str, anchor: str | None = None) -> Markup:
+        return url_href(self.page, target, anchor)

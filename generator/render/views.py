@@ -85,6 +85,9 @@ class NearbyRole:
 
 @dataclass(frozen=True)
 class RoleView:
+    """A role's page. Its facts, targets, positions and sheet button are raw HTML (links
+    from ``HtmlLinks``); the previous roles and nearby roles are Markdown (``PageLinks``)."""
+
     role: Role
     family: Link
     reports_to: Link | None
@@ -94,13 +97,13 @@ class RoleView:
     compare: Link  # the compare page with this role chosen
     has_requirements: bool
     experience: str | None
-    previous_roles: tuple[Link, ...]
+    previous_roles: tuple[Link, ...]  # Markdown
     lists: tuple[TextList, ...]
     scale_text: str
     scale: tuple[ScaleEntry, ...]  # the levels, when the scale describes them
     groups: tuple[GroupTargets, ...]
     positions: tuple[PositionView, ...]
-    nearby: tuple[NearbyRole, ...]
+    nearby: tuple[NearbyRole, ...]  # Markdown
     keywords: tuple[Markup, ...]  # the synonyms as search keywords (see search_keyword)
 
 
@@ -272,7 +275,7 @@ class Views:
     def role(self, role: Role) -> RoleView:
         handbook, relations = self.handbook, self.relations
         page = urls.role_page(role.id)
-        links = PageLinks(page)
+        links, html = PageLinks(page), HtmlLinks(page)
         requirements = role.requirements
         experience = None
         if requirements.experience_years is not None:
@@ -283,14 +286,14 @@ class Views:
             )
         return RoleView(
             role=role,
-            family=links.family(handbook.family(role.family_id)),
-            reports_to=links.role(handbook.role(role.reports_to)) if role.reports_to else None,
-            leads=tuple(map(links.role, relations.reports.get(role.id, ()))),
+            family=html.family(handbook.family(role.family_id)),
+            reports_to=html.role(handbook.role(role.reports_to)) if role.reports_to else None,
+            leads=tuple(map(html.role, relations.reports.get(role.id, ()))),
             salary=self.words.salary(role.salary) if role.salary else None,
-            sheet=links.to(urls.sheet_page(role.id), self.t["open_sheet"])
+            sheet=html.to(urls.sheet_page(role.id), self.t["open_sheet"])
             if has_sheet(role)
             else None,
-            compare=Link(self.t["compare_with"], urls.compare_href(links.page, role.id)),
+            compare=html.compare(role.id, self.t["compare_with"]),
             has_requirements=not requirements.is_empty,
             experience=experience,
             previous_roles=tuple(links.role(handbook.role(r)) for r in requirements.previous_roles),
@@ -303,8 +306,8 @@ class Views:
             ),
             scale_text=self.scale_text,
             scale=self.scale_entries(page),
-            groups=self._role_targets(role, links),
-            positions=tuple(self._position(p, links) for p in relations.positions.get(role.id, ())),
+            groups=self._role_targets(role, html),
+            positions=tuple(self._position(p, html) for p in relations.positions.get(role.id, ())),
             nearby=tuple(
                 NearbyRole(
                     links.role(r),
@@ -448,7 +451,7 @@ class Views:
         )
 
     def family_matrix(self, family: Family) -> FamilyMatrixView:
-        links = PageLinks(urls.family_matrix_page(family.id))
+        links = HtmlLinks(urls.family_matrix_page(family.id))  # the page is raw HTML
         matrix: Matrix = build_family_matrix(self.handbook, self.relations, family)
         return FamilyMatrixView(
             title=self.t["matrix_family_title"].format(family=family.name),
