@@ -36,13 +36,19 @@ def handbook() -> Handbook:
     return load_handbook(DEFAULT_CATALOGUE)
 
 
+def _text(body: str) -> str:
+    """A sheet's body as the theme includes it: the text inside ``{% raw %}``."""
+    assert body.startswith("{% raw %}") and body.endswith("{% endraw %}")
+    return body.removeprefix("{% raw %}").removesuffix("{% endraw %}")
+
+
 def rendered(handbook: Handbook) -> dict[str, Any]:
     """The generated files, each sheet's Markdown followed by its body, as the page shows
     them (the body is a template of the theme: ``overrides/sheets/…``)."""
     files = render(handbook)
     for name in [n for n in files if n.startswith("sheets/") and n.endswith(".md")]:
         body = files.pop(f"overrides/{urls.sheet_body(name)}")
-        files[name] = f"{files[name]}\n{body}"
+        files[name] = f"{files[name]}\n{_text(body)}"
     assert not [name for name in files if name.startswith("overrides/")]
     return files
 
@@ -325,14 +331,16 @@ def test_a_sheets_body_is_a_template_of_the_theme_without_jinja(
     catalogue: Callable[[dict[str, Any]], Path],
 ) -> None:
     """Assert that a sheet's Markdown is only its front matter and title, that its body is
-    written for the theme to include with no `{` left (catalogue text cannot open a Jinja
-    tag), and that the Markdown changes with the body, so a dirty build rebuilds the page."""
+    written for the theme to include as raw text with no `{` left (catalogue text cannot
+    open a Jinja tag), and that the Markdown changes with the body, so a dirty build
+    rebuilds the page."""
     files = copy.deepcopy(_FOUR_ROLES)
     files["competencies/g.yaml"]["competencies"][0]["levels"] = {2: "Nah {{ 7*7 }} {% if 1 %}"}
     before = render(load_handbook(catalogue(files)))
     markdown, body = before["sheets/alpha.md"], before["overrides/sheets/alpha.html"]
     assert "sheet_body: sheets/alpha.html\n" in markdown and "<" not in markdown
-    assert "{" not in body and "Nah &#123;&#123; 7*7 }} &#123;% if 1 %}" in body
+    assert "{" not in _text(body) and "Nah &#123;&#123; 7*7 }} &#123;% if 1 %}" in body
+    assert _text(body).isascii() or max(map(ord, _text(body))) < 256  # Latin-1 in memory
     files["roles/alpha.yaml"]["competencies"]["qxnah"] = 1
     after = render(load_handbook(catalogue(files)))
     assert after["overrides/sheets/alpha.html"] != body
