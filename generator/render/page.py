@@ -19,6 +19,7 @@ class Page:
     # page's own template includes (``urls.sheet_body``): the sheets, almost all HTML, that
     # MkDocs then never parses as Markdown. The page's template gets ``body`` (``Body``).
     body: str | None = None
+    theme: bool = False  # a template of the theme itself (``overrides/``), not a page
 
 
 @dataclass(frozen=True)

@@ -117,12 +117,16 @@ class RenderPlan:
         for page in pages:
             context = {**common, **page.context, "page": page}
             if page.body is not None:
-                body = text.inert_in_theme(env.get_template(page.body).render(context))
+                body = text.for_theme(env.get_template(page.body).render(context))
                 name = urls.sheet_body(page.path)
                 yield f"{urls.THEME}/{name}", body
                 checksum = f"{zlib.crc32(body.encode('utf-8')):08x}"
                 context["body"] = Body(Markup(name), checksum)  # a path of ids, as it is
-            yield _docs(page.path), env.get_template(page.template).render(context)
+            rendered = env.get_template(page.template).render(context)
+            if page.theme:
+                yield f"{urls.THEME}/{page.path}", text.for_theme(rendered)
+            else:
+                yield _docs(page.path), rendered
 
 
 def _docs(name: str) -> str:

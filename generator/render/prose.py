@@ -7,7 +7,9 @@ their alternative text, except the organisation's own images on its pages. Links
 catalogue by id (``[Senior Engineer](role:senior-engineer)``) become links to those pages.
 
 The HTML is a raw block of the generated Markdown page, which MkDocs does not rewrite, so
-every link it holds is a final site URL relative to the page that shows it.
+every link it holds is a final site URL relative to the page that shows it. It holds no
+``{`` (a character reference instead): on sheets it is part of a template of the theme,
+where ``{{`` or ``{%`` would be read as Jinja (``library.py``).
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def markdown_html(text: str | None, page: str, *, demote: int = 2, images: bool 
 def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
     converter = _converter()
     converter.folder, converter.demote, converter.images = folder, demote, images  # type: ignore[attr-defined]
-    html = converter.reset().convert(text)
+    html = converter.reset().convert(text).replace("{", "&#123;")
     return Markup(f'<div class="ch-prose">\n{html}\n</div>')
 
 

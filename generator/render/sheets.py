@@ -30,6 +30,7 @@ from . import urls
 from .expectations import Expectation, expectation, reworded_html
 from .exports import csv_rules
 from .fragments import Fragments
+from .library import ITEMS, SheetLibrary
 from .page import Page
 from .prose import markdown_html
 from .text import escape
@@ -44,6 +45,8 @@ READINESS_BODY_TEMPLATE = "readiness_body.html.j2"
 ITEM_TEMPLATE = "sheet_item.html.j2"  # one competency block, rendered once by SheetParts
 BOX_TEMPLATE = "sheet_box.html.j2"  # what one box shows, rendered once by SheetParts
 STYLE_TEMPLATE = "sheet_style.css.j2"  # the printed footer's texts; CSP forbids inline styles
+LIBRARY_TEMPLATE = "sheet_library.html.j2"  # the pieces sheets share (library.py)
+GROUP_TEMPLATE = "sheet_group.html.j2"  # a group's section around its items
 _NOT_CSS_SAFE = re.compile(r"[^A-Za-z0-9]")
 SCRIPT_TEXT_KEYS = (
     "sheet_above",
@@ -158,10 +161,15 @@ class SheetParts:
     on the handbook and a few texts. At 1,000 roles of 40 competencies each recurs hundreds
     of times, so it is rendered once by its template (its output escaped like any other)
     and reused. One instance serves the sheets of one handbook.
+
+    With a ``library`` the sheets are written for the site: each shared piece goes into the
+    library once and a sheet calls it (``library.py``); without, a sheet holds its pieces
+    (the PDF print of ``handbook sheets``).
     """
 
-    def __init__(self, handbook: Handbook) -> None:
+    def __init__(self, handbook: Handbook, library: SheetLibrary | None = None) -> None:
         self.handbook = handbook
+        self.library = library
         self.words = Words(handbook)
         self._items: dict[tuple[Target, Target | None, int], SheetItem] = {}
         self._boxes: dict[tuple[int, int | None], tuple[Box, ...]] = {}
@@ -243,20 +251,43 @@ class SheetParts:
             found = self._boxes[target, previous] = boxes(self.handbook, target, previous)
         return found
 
+    @property
+    def prelude(self) -> Markup:
+        """What a sheet's body starts with (written for the site: the library's import)."""
+        return Markup("") if self.library is None else self.library.prelude
+
     @jinja2.pass_environment
-    def items_html(
-        self, env: jinja2.Environment, items: Iterable[SheetItem], readiness: bool
+    def groups_html(
+        self, env: jinja2.Environment, groups: Iterable[SheetGroup], readiness: bool
     ) -> Markup:
-        """The blocks of ``items`` (``sheet_item.html.j2``) one after the other."""
-        return Markup("".join([self._item_html(env, item, readiness) for item in items]))
+        """The section of each group (``sheet_group.html.j2``) with its items' blocks
+        (``sheet_item.html.j2``)."""
+        template = env.get_template(GROUP_TEMPLATE)
+        if self.library is None:
+            return Markup("").join(
+                Markup(template.render(group=g.group, items=self._blocks(env, g, readiness)))
+                for g in groups
+            )
+        return self.library.sections(
+            (
+                g.group.id,
+                self._fragments.render(env, GROUP_TEMPLATE, g.group.id, group=g.group, items=ITEMS),
+                [self._item_html(env, item, readiness) for item in g.items],
+            )
+            for g in groups
+        )
+
+    def _blocks(self, env: jinja2.Environment, group: SheetGroup, readiness: bool) -> Markup:
+        return Markup("").join(self._item_html(env, item, readiness) for item in group.items)
 
     @jinja2.pass_environment
     def fragment(self, env: jinja2.Environment, template: str, **context: Hashable) -> Markup:
         """A part that many sheets share (head, tools, end), rendered with ``handbook``."""
         key = tuple(sorted(context.items()))
-        return self._fragments.render(
+        html = self._fragments.render(
             env, template, key, handbook=self.handbook, edition=self.words.edition, **context
         )
+        return html if self.library is None else self.library.call(html)
 
     def scale(self, page: str) -> tuple[LevelText, ...]:
         """The scale for a sheet's legend: each level, its label and what it means."""
@@ -517,9 +548,11 @@ def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
     """A self-assessment sheet per role, then a readiness sheet per step of every path.
 
     Each sheet comes with a stylesheet beside it (not a page: a static file MkDocs copies),
-    because the site's Content-Security-Policy allows no inline style.
+    because the site's Content-Security-Policy allows no inline style. The pieces the
+    sheets share come last, as the library their bodies call (``library.py``).
     """
-    parts = SheetParts(handbook)
+    library = SheetLibrary()
+    parts = SheetParts(handbook, library)
     t = parts.words.t
     for role in relations.roles_in_order:
         if has_sheet(role):
@@ -535,3 +568,7 @@ def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
                 title = f"{t['readiness']}: {step.title}"
                 templates = (READINESS_TEMPLATE, READINESS_BODY_TEMPLATE)
                 yield from _with_style(page, templates, title, step)
+    # Last: a writer renders each page as it comes, so every sheet has put its pieces in.
+    for part in library.parts:
+        context = {"library": library, "part": part}
+        yield Page(urls.sheet_library(part), LIBRARY_TEMPLATE, "", context, theme=True)

@@ -48,22 +48,13 @@ def finalize(value: Any) -> str:
     return escape(value)
 
 
-def inert_in_theme(html: str) -> str:
-    """HTML that the theme includes as a Jinja template (a sheet's body), made to be read as
-    plain text:
-
-    - every ``{`` a character reference, so that no text in it can open a tag of the
-      theme's Jinja (``{{``, ``{%``, ``{#``), not even the ``{% endraw %}`` that ends it;
-    - inside ``{% raw %}``, so that Jinja takes it as one piece of text instead of searching
-      it for tags (half the time MkDocs spends loading it);
-    - every character beyond Latin-1 a character reference, so that Python holds the loaded
-      template in one byte per character (MkDocs' Jinja keeps the last 400 it loaded).
-
-    Browsers read a character reference as its character in text and attribute values
-    alike; the body has no script or style element, where they would not.
-    """
-    text = html.replace("{", "&#123;").encode("latin-1", "xmlcharrefreplace").decode("latin-1")
-    return f"{{% raw %}}{text}{{% endraw %}}"
+def for_theme(template: str) -> str:
+    """A template of the theme that the generator writes (a sheet's body, the pieces sheets
+    share) with every character beyond Latin-1 a character reference, so that Python holds
+    it in one byte per character once MkDocs has loaded it: MkDocs keeps loaded templates
+    until the end of a build. Browsers read a reference as its character in text and
+    attribute values alike; these templates hold no script or style element."""
+    return template.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
 
 
 def plain_html(value: str) -> str:

@@ -93,6 +93,15 @@ def sheet_body(page: str) -> str:
     return page.removesuffix(".md") + ".html"
 
 
+SHEET_LIBRARY = f"{SHEETS}/_shared"  # no role's or path's id has "_"
+
+
+def sheet_library(part: str) -> str:
+    """A part of the pieces that sheets share, a template of the theme: the blocks of one
+    competency group's competencies (``part`` its id), or the rest (``_sheet``)."""
+    return f"{SHEET_LIBRARY}/{part}.html"
+
+
 def stylesheet(page: str) -> str:
     """The small stylesheet beside a sheet that names it in the printed footer."""
     return page.removesuffix(".md") + ".css"
