@@ -417,7 +417,7 @@ def test_readiness_sheet_lists_only_what_rises_or_is_new(
 def test_readiness_sheet_of_kam_step_names_both_roles(pages: dict[str, str]) -> None:
     """Assert that the step to Key Account Manager names both roles and the new requirements."""
     markdown = pages["sheets/key-account-management/step-3.md"]
-    assert "# Bereitschaftsbogen: Senior Account Executive → Key Account Manager" in markdown
+    assert "# Bereitschaftsbogen: Senior Account Executive &#8594; Key Account Manager" in markdown
     assert "Soll&#45;Niveau als Key Account Manager" in markdown
     assert "Soll&#45;Niveau als Senior Account Executive &#40;heute&#41;" in markdown
     assert 'class="ch-sheet-new"' in markdown  # competencies new at this step

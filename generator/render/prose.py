@@ -9,7 +9,8 @@ catalogue by id (``[Senior Engineer](role:senior-engineer)``) become links to th
 The HTML is a raw block of the generated Markdown page, which MkDocs does not rewrite, so
 every link it holds is a final site URL relative to the page that shows it. It holds no
 ``{`` (a character reference instead): on sheets it is part of a template of the theme,
-where ``{{`` or ``{%`` would be read as Jinja (``library.py``).
+where ``{{`` or ``{%`` would be read as Jinja (``library.py``). Characters beyond Latin-1
+are references too, as in all catalogue text (``text.latin1``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import markdown
 from markupsafe import Markup
 
 from . import urls
+from .text import latin1
 
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -93,7 +95,7 @@ def markdown_html(text: str | None, page: str, *, demote: int = 2, images: bool 
 def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
     converter = _converter()
     converter.folder, converter.demote, converter.images = folder, demote, images  # type: ignore[attr-defined]
-    html = converter.reset().convert(text).replace("{", "&#123;")
+    html = latin1(converter.reset().convert(text).replace("{", "&#123;"))
     return Markup(f'<div class="ch-prose">\n{html}\n</div>')
 
 

@@ -4,6 +4,10 @@
 character reference. The result reads the same in Markdown text, in raw HTML blocks and in
 attribute values, so one filter serves every place of a template. The Markdown fields are
 converted by ``prose.py``.
+
+Characters beyond Latin-1 become references too (``latin1``): Python holds a text in two or
+four bytes per character if a single one of them needs it, and MkDocs keeps every page's
+Markdown and HTML until the end of a build; one "…" or "€" doubled a role page's share.
 """
 
 from __future__ import annotations
@@ -24,13 +28,22 @@ def escape(value: Any) -> Markup:
     """Catalogue text as inert page text; trusted ``Markup`` passes unchanged."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(value).translate(_TABLE))
+    return Markup(latin1(str(value).translate(_TABLE)))
 
 
 @lru_cache(maxsize=1 << 16)
 def _escaped(value: str) -> str:
     """Names and titles appear on many pages: each distinct text is translated once."""
-    return value.translate(_TABLE)
+    return latin1(value.translate(_TABLE))
+
+
+def latin1(html: str) -> str:
+    """HTML (or Markdown) with every character beyond Latin-1 a character reference, which
+    reads as the character in text and attribute values alike (not in script or style
+    elements)."""
+    if html.isascii():
+        return html
+    return html.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
 
 
 def finalize(value: Any) -> str:
@@ -50,11 +63,10 @@ def finalize(value: Any) -> str:
 
 def for_theme(template: str) -> str:
     """A template of the theme that the generator writes (a sheet's body, the pieces sheets
-    share) with every character beyond Latin-1 a character reference, so that Python holds
-    it in one byte per character once MkDocs has loaded it: MkDocs keeps loaded templates
-    until the end of a build. Browsers read a reference as its character in text and
-    attribute values alike; these templates hold no script or style element."""
-    return template.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+    share) in Latin-1 (``latin1``), so that Python holds it in one byte per character once
+    MkDocs has loaded it: MkDocs keeps loaded templates until the end of a build. These
+    templates hold no script or style element."""
+    return latin1(template)
 
 
 def plain_html(value: str) -> str:
