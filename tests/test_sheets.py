@@ -40,7 +40,7 @@ _MACRO = re.compile(
     r"\{% macro (p[0-9a-f]{16})\(\) %\}\{% raw %\}(.*?)\{% endraw %\}\{% endmacro %\}", re.S
 )
 _CALL = re.compile(r"\{\{ shared\.(p[0-9a-f]{16})\(\) \}\}")
-_IMPORT = '{% import "sheets/_shared/_sheet.html" as shared %}\n'
+_IMPORT = '{% import "sheets/_shared/_page.html" as shared %}\n'
 _SECTIONS = re.compile(r"\{\{ shared\.sections\((.*?)\) \}\}")
 _SECTION = re.compile(r"\{% macro section\(names\) %\}(.*?)\{% endmacro %\}", re.S)
 _ITEMS = "{% for at in range(0, names | length, 17) %}{{ pieces[names[at:at + 17]]() }}{% endfor %}"
@@ -81,7 +81,7 @@ def rendered(handbook: Handbook) -> dict[str, Any]:
     files = render(handbook)
     library = _library(files)
     for name in [n for n in files if n.startswith("sheets/") and n.endswith(".md")]:
-        body = files.pop(f"overrides/{urls.sheet_body(name)}")
+        body = files.pop(f"overrides/{urls.page_body(name)}")
         files[name] = f"{files[name]}\n{_shown(body, library)}"
     assert not [name for name in files if name.startswith("overrides/")]
     return files
@@ -372,7 +372,7 @@ def test_a_sheets_body_is_a_template_of_the_theme_that_calls_shared_pieces(
     files["competencies/g.yaml"]["competencies"][0]["levels"] = {2: "Nah {{ 7*7 }} {% if 1 %}"}
     before = render(load_handbook(catalogue(files)))
     markdown, body = before["sheets/alpha.md"], before["overrides/sheets/alpha.html"]
-    assert "sheet_body: sheets/alpha.html\n" in markdown and "<" not in markdown
+    assert "body: sheets/alpha.html\n" in markdown and "<" not in markdown
     assert "{" not in _SECTIONS.sub("", _CALL.sub("", body.removeprefix(_IMPORT)))
     parts = "".join(text for name, text in before.items() if "/_shared/" in name)
     pieces = {k: v for k, v in _library(dict(before)).items() if not k.startswith("section ")}

@@ -1,18 +1,19 @@
-"""Render: the pieces that many sheets share, written once as macros of the theme's Jinja.
+"""Render: the pieces that many pages share, written once as macros of the theme's Jinja.
 
-A sheet's body is a template of the theme that its page's template includes (``Page.body``).
-The competency blocks, heads and ends that hundreds of sheets repeat go into a few more
-templates of the theme (``urls.sheet_library``): a part per competency group with its
-blocks and its section around them, and a part for the rest. Each piece is there once, as
-a macro named after a digest of its HTML (``p`` and 16 hex digits). A body imports the
-rest's part (``shared``), calls its pieces and, once, ``shared.sections`` with each group
-it shows and the names of that group's pieces, run together:
+A sheet's body, and a role page's competency tables, are a template of the theme that the
+page's template includes (``Page.body``). The competency blocks, heads, ends and table rows
+that hundreds of pages repeat go into a few more templates of the theme, in a folder of
+their own (``urls.shared_part``): a part per competency group with its pieces and its
+section around them, and a part for the rest. Each piece is there once, as a macro named
+after a digest of its HTML (``p`` and 16 hex digits). A body imports the rest's part
+(``shared``), calls its pieces and, once, ``shared.sections`` with each group it shows and
+the names of that group's pieces, run together:
 
-    {% import "sheets/_shared/_sheet.html" as shared %}
+    {% import "sheets/_shared/_page.html" as shared %}
     … {{ shared.p0123456789abcdef() }} …
     {{ shared.sections(["communication", "p0123456789abcdefp1123456789abcdef", …]) }}
 
-MkDocs then loads each piece once and keeps it, where it would load every sheet's own copy
+MkDocs then loads each piece once and keeps it, where it would load every page's own copy
 and keep them all until the end of a build; the generated tree holds each piece once; and a
 body has only a handful of Jinja expressions and literals, which MkDocs' Jinja compiles
 slowly (about a tenth of a millisecond each).
@@ -32,7 +33,7 @@ from markupsafe import Markup
 
 from . import urls
 
-SHEET = "_sheet"  # the part of the pieces that are not a group's (no group id has "_")
+REST = "_page"  # the part of the pieces that are not a group's (no group id has "_")
 _NAME = 17  # characters of a piece's name
 # What a group's section shows between its head and its end (see ``sections``).
 ITEMS = Markup(
@@ -40,30 +41,32 @@ ITEMS = Markup(
     f"{{{{ pieces[names[at:at + {_NAME}]]() }}}}{{% endfor %}}"
 )
 _SECTIONS = (
-    "{% macro sections(groups) %}{% for at in range(0, groups | length, 2) %}"
-    f'{{% import "{urls.SHEET_LIBRARY}/" ~ groups[at] ~ ".html" as group %}}'
-    "{{ group.section(groups[at + 1]) }}{% endfor %}{% endmacro %}"
+    "{{% macro sections(groups) %}}{{% for at in range(0, groups | length, 2) %}}"
+    '{{% import "{folder}/" ~ groups[at] ~ ".html" as group %}}'
+    "{{{{ group.section(groups[at + 1]) }}}}{{% endfor %}}{{% endmacro %}}"
 )
 
 Section = tuple[str, Markup, Iterable[Markup]]  # part (group id), section around ITEMS, pieces
 
 
-class SheetLibrary:
-    """The shared pieces of one handbook's sheets, gathered while the sheets are rendered."""
+class Library:
+    """The shared pieces of one kind of page (``urls.SHEETS``, ``urls.ROLES``), gathered
+    while the pages are rendered."""
 
-    def __init__(self) -> None:
-        self._pieces: dict[str, dict[str, Markup]] = {SHEET: {}}  # part -> name -> piece
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._pieces: dict[str, dict[str, Markup]] = {REST: {}}  # part -> name -> piece
         self._sections: dict[str, Markup] = {}  # part -> its section around ITEMS
         self._names: dict[int, str] = {}  # id of a piece (each is rendered once) -> name
 
     @property
     def prelude(self) -> Markup:
         """What a body starts with: the import of the part that is not a group's."""
-        return Markup(f'{{% import "{urls.sheet_library(SHEET)}" as shared %}}')
+        return Markup(f'{{% import "{urls.shared_part(self.kind, REST)}" as shared %}}')
 
     def call(self, html: Markup) -> Markup:
         """A call of the piece ``html`` (the same object each time it recurs)."""
-        return Markup(f"{{{{ shared.{self._name(SHEET, html)}() }}}}")
+        return Markup(f"{{{{ shared.{self._name(REST, html)}() }}}}")
 
     def sections(self, sections: Iterable[Section]) -> Markup:
         """One call that shows the sections of a sheet's groups, each with its pieces."""
@@ -95,8 +98,8 @@ class SheetLibrary:
             "{% endmacro %}"
             for name, html in pieces
         ]
-        if part == SHEET:
-            lines.append(_SECTIONS)
+        if part == REST:
+            lines.append(_SECTIONS.format(folder=urls.shared_folder(self.kind)))
         else:
             named = ", ".join(f'"{name}": {name}' for name, _ in pieces)
             lines.append(f"{{% set pieces = {{{named}}} %}}")

@@ -118,7 +118,7 @@ class RenderPlan:
             context = {**common, **page.context, "page": page}
             if page.body is not None:
                 body = text.for_theme(env.get_template(page.body).render(context))
-                name = urls.sheet_body(page.path)
+                name = urls.page_body(page.path)
                 yield f"{urls.THEME}/{name}", body
                 checksum = f"{zlib.crc32(body.encode('utf-8')):08x}"
                 context["body"] = Body(Markup(name), checksum)  # a path of ids, as it is

@@ -31,7 +31,7 @@ CATALOGUE_JSON = "catalogue.json"
 MATRIX_CSV = "matrix.csv"
 SHEETS = "sheets"  # the folder of every sheet, out of the navigation (``not_in_nav``)
 DOCS = "docs"  # the folders of a generated tree: the pages (MkDocs' docs_dir) and
-THEME = "overrides"  # the theme's own templates (custom_dir), sheet bodies among them
+THEME = "overrides"  # the theme's own templates (custom_dir), page bodies among them
 
 _SAFE_TARGET = re.compile(r"^[a-z0-9./_-]*(#[a-z0-9_-]+)?$")
 
@@ -86,20 +86,23 @@ def page_image(name: str) -> str:
     return f"pages/images/{name}"
 
 
-def sheet_body(page: str) -> str:
-    """The HTML body of a sheet page, a template of the theme that the page's template
-    includes (``sheets/<role>.html`` below ``overrides/``): MkDocs leaves it alone instead of
-    parsing it as Markdown."""
+def page_body(page: str) -> str:
+    """The HTML body of a page (a sheet, a role's competency tables), a template of the
+    theme that the page's template includes (``sheets/<role>.html`` below ``overrides/``):
+    MkDocs leaves it alone instead of parsing it as Markdown."""
     return page.removesuffix(".md") + ".html"
 
 
-SHEET_LIBRARY = f"{SHEETS}/_shared"  # no role's or path's id has "_"
+def shared_folder(kind: str) -> str:
+    """The folder of the pieces that the pages of a kind share (``sheets``, ``roles``):
+    templates of the theme (``library.py``). No role's or path's id has "_"."""
+    return f"{kind}/_shared"
 
 
-def sheet_library(part: str) -> str:
-    """A part of the pieces that sheets share, a template of the theme: the blocks of one
-    competency group's competencies (``part`` its id), or the rest (``_sheet``)."""
-    return f"{SHEET_LIBRARY}/{part}.html"
+def shared_part(kind: str, part: str) -> str:
+    """A part of the pieces that the pages of a kind share: those of one competency group
+    (``part`` its id), or the rest (``_page``)."""
+    return f"{shared_folder(kind)}/{part}.html"
 
 
 def stylesheet(page: str) -> str:
