@@ -6,8 +6,8 @@ After an intended change, refresh them with
 
     UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render.py
 
-Sheets (``sheets/…``, and their bodies ``overrides/sheets/…``) are left out here; the sheet
-tests cover them.
+Each page is shown with its body, as the theme shows it (``shown.py``: a role page's
+competency tables). Sheets (``sheets/…``) are left out here; the sheet tests cover them.
 """
 
 from __future__ import annotations
@@ -21,11 +21,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from shown import shown
 
 from generator.pipeline import check, load_handbook
 from generator.render.plan import render
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # two small ones, and three of the shapes real frameworks have (edition 2 of the format):
 # statements per role and level with a forked ladder, skills with four described levels
@@ -34,13 +36,13 @@ CATALOGUES = ("small-de", "small-en", "ladder-en", "jobs-en", "fork-en")
 
 
 def generated(fixture: str) -> dict[str, str]:
-    """Every rendered text file of a fixture catalogue except the sheets (images are copied
-    as they are: tests/test_markdown.py)."""
-    files = render(load_handbook(FIXTURES / fixture))
+    """Every rendered text file of a fixture catalogue except the sheets, each page with its
+    body (``shown.py``; images are copied as they are: tests/test_markdown.py)."""
+    files = shown(render(load_handbook(FIXTURES / fixture)))
     return {
         name: text
         for name, text in files.items()
-        if isinstance(text, str) and not name.startswith(("sheets/", "overrides/sheets/"))
+        if isinstance(text, str) and not name.startswith("sheets/")
     }
 
 
@@ -86,11 +88,14 @@ def test_pages_match_golden_files(fixture: str) -> None:
 RENDER_IN_CHILD = """
 import json, sys
 from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from shown import shown
+
 from generator.pipeline import check, load_handbook
 from generator.render.plan import render
-files = render(load_handbook(Path(sys.argv[1])))
-sheets = ("sheets/", "overrides/")
-texts = {k: v for k, v in files.items() if isinstance(v, str) and not k.startswith(sheets)}
+from shown import shown
+files = shown(render(load_handbook(Path(sys.argv[1]))))
+texts = {k: v for k, v in files.items() if isinstance(v, str) and not k.startswith("sheets/")}
 json.dump(texts, sys.stdout)
 """
 
@@ -101,7 +106,7 @@ def test_rendering_does_not_depend_on_the_process(fixture: str, seed: str) -> No
     """Assert that another process, with other string hashing (so other set and dict orders
     of strings), renders byte-identical files."""
     child = subprocess.run(
-        [sys.executable, "-c", RENDER_IN_CHILD, str(FIXTURES / fixture)],
+        [sys.executable, "-c", RENDER_IN_CHILD, str(FIXTURES / fixture), str(TESTS)],
         env={**os.environ, "PYTHONHASHSEED": seed},
         capture_output=True,
         check=True,

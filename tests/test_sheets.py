@@ -17,6 +17,7 @@ import pytest
 from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
 from hypothesis import given
 from hypothesis import strategies as st
+from shown import CALL, IMPORT, MACRO, SECTIONS, library, shown
 from site_html import Element, Parsed, parse, parse_fragment, resolve
 
 from generator.model.handbook import Handbook
@@ -36,55 +37,9 @@ def handbook() -> Handbook:
     return load_handbook(DEFAULT_CATALOGUE)
 
 
-_MACRO = re.compile(
-    r"\{% macro (p[0-9a-f]{16})\(\) %\}\{% raw %\}(.*?)\{% endraw %\}\{% endmacro %\}", re.S
-)
-_CALL = re.compile(r"\{\{ shared\.(p[0-9a-f]{16})\(\) \}\}")
-_IMPORT = '{% import "sheets/_shared/_page.html" as shared %}\n'
-_SECTIONS = re.compile(r"\{\{ shared\.sections\((.*?)\) \}\}")
-_SECTION = re.compile(r"\{% macro section\(names\) %\}(.*?)\{% endmacro %\}", re.S)
-_ITEMS = "{% for at in range(0, names | length, 17) %}{{ pieces[names[at:at + 17]]() }}{% endfor %}"
-
-
-def _shown(body: str, library: dict[str, str]) -> str:
-    """A sheet's body as the theme shows it: each call replaced by what it shows."""
-
-    def sections(call: re.Match[str]) -> str:
-        shown = []
-        listed = json.loads(call.group(1))
-        for part, names in zip(listed[::2], listed[1::2], strict=True):
-            items = "".join(library[names[at : at + 17]] for at in range(0, len(names), 17))
-            shown.append(library[f"section {part}"].replace(_ITEMS, items))
-        return "".join(shown)
-
-    assert body.startswith(_IMPORT)
-    body = _SECTIONS.sub(sections, body.removeprefix(_IMPORT))
-    return _CALL.sub(lambda call: library[call.group(1)], body)
-
-
-def _library(files: dict[str, Any]) -> dict[str, str]:
-    """The pieces sheets share (name -> HTML) and each group's section around its items
-    ("section <group id>"), taken out of ``files``."""
-    found = {}
-    for name in [name for name in files if name.startswith("overrides/sheets/_shared/")]:
-        text = files.pop(name)
-        found.update(_MACRO.findall(text))
-        for section in _SECTION.findall(text):
-            found[f"section {name.rsplit('/', 1)[1].removesuffix('.html')}"] = section
-    return found
-
-
 def rendered(handbook: Handbook) -> dict[str, Any]:
-    """The generated files, each sheet's Markdown followed by its body as the page shows
-    them (the body is a template of the theme, ``overrides/sheets/…``, that calls the pieces
-    sheets share, ``overrides/sheets/_shared/…``)."""
-    files = render(handbook)
-    library = _library(files)
-    for name in [n for n in files if n.startswith("sheets/") and n.endswith(".md")]:
-        body = files.pop(f"overrides/{urls.page_body(name)}")
-        files[name] = f"{files[name]}\n{_shown(body, library)}"
-    assert not [name for name in files if name.startswith("overrides/")]
-    return files
+    """The generated files, each sheet's Markdown followed by its body (``shown.py``)."""
+    return shown(render(handbook))
 
 
 @pytest.fixture(scope="module")
@@ -373,13 +328,13 @@ def test_a_sheets_body_is_a_template_of_the_theme_that_calls_shared_pieces(
     before = render(load_handbook(catalogue(files)))
     markdown, body = before["sheets/alpha.md"], before["overrides/sheets/alpha.html"]
     assert "body: sheets/alpha.html\n" in markdown and "<" not in markdown
-    assert "{" not in _SECTIONS.sub("", _CALL.sub("", body.removeprefix(_IMPORT)))
-    parts = "".join(text for name, text in before.items() if "/_shared/" in name)
-    pieces = {k: v for k, v in _library(dict(before)).items() if not k.startswith("section ")}
-    assert len(pieces) == len(_MACRO.findall(parts)) and "{" not in "".join(pieces.values())
+    assert "{" not in SECTIONS.sub("", CALL.sub("", IMPORT.sub("", body)))
+    parts = "".join(text for name, text in before.items() if "sheets/_shared/" in name)
+    pieces = {k: v for k, v in library(dict(before), "sheets").items() if " " not in k}
+    assert len(pieces) == len(MACRO.findall(parts)) and "{" not in "".join(pieces.values())
     assert "Nah &#123;&#123; 7*7 }} &#123;% if 1 %}" in parts
     assert max(map(ord, body + parts)) < 256  # Latin-1: one byte a character once loaded
-    calls = _CALL.findall(body)
+    calls = CALL.findall(body)
     assert calls and set(calls) <= set(pieces)
     files["roles/alpha.yaml"]["competencies"]["qxnah"] = 1
     after = render(load_handbook(catalogue(files)))

@@ -39,12 +39,6 @@ def environment(handbook: Handbook, templates: Path = TEMPLATES) -> jinja2.Envir
     env.filters["level_bar"] = lambda bar: once.render(
         env, "partials/level_bar.j2", _bar_key(bar), bar=bar
     )
-    env.filters["target_row"] = lambda row: once.render(
-        env,
-        "partials/target_row.j2",
-        (row.competency, row.expectation, *_bar_key(row.bar)),
-        row=row,
-    )
     env.filters["heat_cells"] = lambda cells: Markup(
         "".join(once.render(env, "partials/heat_cell.j2", c, cell=c) for c in cells)
     )

@@ -27,11 +27,14 @@ fields as HTML without a ``{`` (``prose.py``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from markupsafe import Markup
 
 from . import urls
+from .page import Page
+
+TEMPLATE = "shared_part.html.j2"
 
 REST = "_page"  # the part of the pieces that are not a group's (no group id has "_")
 _NAME = 17  # characters of a piece's name
@@ -105,3 +108,11 @@ class Library:
             lines.append(f"{{% set pieces = {{{named}}} %}}")
             lines.append(f"{{% macro section(names) %}}{self._sections[part]}{{% endmacro %}}")
         return Markup("\n".join(lines))
+
+
+def part_pages(library: Library) -> Iterator[Page]:
+    """The parts of ``library`` as templates of the theme. They come after the pages that
+    call them: a writer renders each page as it comes, so every page has put its pieces in."""
+    for part in library.parts:
+        context = {"library": library, "part": part}
+        yield Page(urls.shared_part(library.kind, part), TEMPLATE, "", context, theme=True)

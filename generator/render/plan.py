@@ -32,11 +32,13 @@ from .compareview import compare_view
 from .environment import environment
 from .exports import export_files
 from .familyview import family_view
+from .library import part_pages
 from .matrix import matrix_families
 from .nav import NavItem, navigation
 from .page import Body, Page
 from .pathview import path_view
 from .prose import markdown_html
+from .roletables import RoleTables
 from .sheets import plan_sheets
 from .views import Views
 
@@ -154,11 +156,13 @@ def plan_pages(
     for family in handbook.families:
         context: dict[str, object] = {"view": family_view(views, family)}
         yield Page(urls.family_page(family.id), "family.md.j2", family.name, context)
+    tables = RoleTables()
     for role in relations.roles_in_order:
         page = urls.role_page(role.id)
-        context = {"role": role, "view": views.role(role)}
+        context = {"role": role, "view": views.role(role), "tables": tables}
         context["change_note"] = markdown_role_note(changes, handbook, role.id, from_page=page)
-        yield Page(page, "role.md.j2", role.title, context)
+        yield Page(page, "role.md.j2", role.title, context, body="role_body.html.j2")
+    yield from part_pages(tables.library)
     context = {"groups": views.competency_catalogue()}
     yield Page(urls.COMPETENCIES, "competencies.md.j2", t["competency_catalogue"], context)
     for competency in handbook.competencies:

@@ -30,7 +30,7 @@ from . import urls
 from .expectations import Expectation, expectation, reworded_html
 from .exports import csv_rules
 from .fragments import Fragments
-from .library import ITEMS, Library
+from .library import ITEMS, Library, part_pages
 from .page import Page
 from .prose import markdown_html
 from .text import escape
@@ -45,7 +45,6 @@ READINESS_BODY_TEMPLATE = "readiness_body.html.j2"
 ITEM_TEMPLATE = "sheet_item.html.j2"  # one competency block, rendered once by SheetParts
 BOX_TEMPLATE = "sheet_box.html.j2"  # what one box shows, rendered once by SheetParts
 STYLE_TEMPLATE = "sheet_style.css.j2"  # the printed footer's texts; CSP forbids inline styles
-LIBRARY_TEMPLATE = "shared_part.html.j2"  # the pieces sheets share (library.py)
 GROUP_TEMPLATE = "sheet_group.html.j2"  # a group's section around its items
 _NOT_CSS_SAFE = re.compile(r"[^A-Za-z0-9]")
 SCRIPT_TEXT_KEYS = (
@@ -568,7 +567,4 @@ def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
                 title = f"{t['readiness']}: {step.title}"
                 templates = (READINESS_TEMPLATE, READINESS_BODY_TEMPLATE)
                 yield from _with_style(page, templates, title, step)
-    # Last: a writer renders each page as it comes, so every sheet has put its pieces in.
-    for part in library.parts:
-        context = {"library": library, "part": part}
-        yield Page(urls.shared_part(urls.SHEETS, part), LIBRARY_TEMPLATE, "", context, theme=True)
+    yield from part_pages(library)

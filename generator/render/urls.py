@@ -29,6 +29,7 @@ COMPETENCIES = "competencies/index.md"
 COMPARE = "compare.md"  # two roles side by side, computed in the browser from catalogue.json
 CATALOGUE_JSON = "catalogue.json"
 MATRIX_CSV = "matrix.csv"
+ROLES = "roles"  # the folder of the role pages
 SHEETS = "sheets"  # the folder of every sheet, out of the navigation (``not_in_nav``)
 DOCS = "docs"  # the folders of a generated tree: the pages (MkDocs' docs_dir) and
 THEME = "overrides"  # the theme's own templates (custom_dir), page bodies among them
@@ -43,7 +44,7 @@ def _id(value: str) -> str:
 
 
 def role_page(role_id: str) -> str:
-    return f"roles/{_id(role_id)}.md"
+    return f"{ROLES}/{_id(role_id)}.md"
 
 
 def competency_page(competency_id: str) -> str:
