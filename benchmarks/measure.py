@@ -20,13 +20,15 @@ from generator.model.relations import Relations
 
 @dataclass(frozen=True)
 class Child:
-    """A finished child process: wall seconds, peak resident memory, its output."""
+    """A finished child process: wall seconds, CPU seconds (user and system, its own and its
+    children's), peak resident memory, its output."""
 
     seconds: float
     rss_mb: float
     returncode: int
     stdout: str
     log: Path
+    cpu_s: float = 0.0
 
     def json(self) -> dict[str, Any]:
         """The JSON object on the last line of the child's output."""
@@ -59,20 +61,29 @@ def run_child(args: list[str], log: Path, *, timeout: float | None = None) -> Ch
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     process.stdout.close()
-    return Child(seconds, usage.ru_maxrss / 1000, process.returncode, stdout, log)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Child(seconds, usage.ru_maxrss / 1000, process.returncode, stdout, log, cpu)
+
+
+SHARED = "/_shared/"  # overrides/<kind>/_shared/: the pieces the pages of a kind share
 
 
 def kind_of(name: str) -> str:
-    """The kind of a generated file: roles, sheets, …, or the file name for single files."""
-    path = PurePosixPath(name.removeprefix("docs/"))
-    if name.startswith("docs/") and len(path.parts) > 1:
+    """The kind of a generated file: roles, sheets, …, the pieces a kind of page shares
+    ("sheets (shared)"), or the file name for single files."""
+    if name.startswith("overrides/") and SHARED in name:
+        return f"{name.split('/')[1]} (shared)"
+    path = PurePosixPath(name.removeprefix("docs/").removeprefix("overrides/"))
+    if name.startswith(("docs/", "overrides/")) and len(path.parts) > 1:
         return path.parts[0]
     return path.name.removesuffix(".md")
 
 
 def page_key(name: str) -> str:
-    """``docs/roles/x.md`` and ``roles/x/index.html`` both become ``roles/x``."""
-    key = name.removeprefix("docs/").removesuffix(".md").removesuffix("index.html")
+    """``docs/roles/x.md``, its body ``overrides/roles/x.html`` and ``roles/x/index.html``
+    all become ``roles/x``."""
+    key = name.removeprefix("docs/").removeprefix("overrides/").removesuffix(".md")
+    key = key.removesuffix("index.html").removesuffix(".html")
     return key.rstrip("/") or "index"
 
 
@@ -218,9 +229,14 @@ def allowed_pages(before: Handbook, after: Handbook, role_id: str) -> dict[str, 
 
 
 def check_edit(written: list[str], allowed: dict[str, str]) -> dict[str, Any]:
-    """Which rewritten files the edit explains, and which it does not (by kind)."""
+    """Which rewritten files the edit explains, and which it does not (by kind). The pieces
+    a kind of page shares (``overrides/<kind>/_shared/``) change with any page of the kind
+    that shows a new variant of one, so they are explained."""
     unexpected = [
-        name for name in written if not name.startswith("docs/") or page_key(name) not in allowed
+        name
+        for name in written
+        if not (name.startswith("docs/") or name.startswith("overrides/"))
+        or (SHARED not in name and page_key(name) not in allowed)
     ]
     return {
         "written": len(written),

@@ -5,6 +5,10 @@ catalogue, renders the tree and writes it, timing each stage; the last line prin
 JSON object with the timings and what was written. With ``--profile`` the whole generation
 runs under cProfile, all in one process, and the statistics are written to FILE (and
 FILE.txt, readable).
+
+``python benchmarks/stages.py yaml ROOT`` times how long libyaml takes to read and parse the
+catalogue's YAML files (PyYAML's ``CSafeLoader``), three times: the yardstick the
+generation is measured against.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from generator.load.catalogue import load  # noqa: E402
 from generator.pipeline import without_cyclic_gc, write_tree  # noqa: E402
 from generator.render.plan import RenderPlan  # noqa: E402
 from generator.write.writer import MANIFEST, write  # noqa: E402
+
+YAML_RUNS = 3
 
 
 def generate(root: Path, tree: Path, *, parallel: bool = True) -> dict[str, Any]:
@@ -57,6 +63,9 @@ def _generate(root: Path, tree: Path, *, parallel: bool) -> dict[str, Any]:
         if path.is_file() and path.name != MANIFEST
     }
     return {
+        "tree_bytes": sum(sizes.values()),
+        "markdown_bytes": sum(size for name, size in sizes.items() if name.endswith(".md")),
+        "theme_bytes": sum(size for name, size in sizes.items() if name.startswith("overrides/")),
         "load_s": loaded_at - started,
         "validate_s": validated_at - loaded_at,
         "render_write_s": written_at - validated_at,
@@ -111,14 +120,30 @@ def hotspots(stats: pstats.Stats, count: int = 15) -> list[dict[str, Any]]:
     return rows[:count]
 
 
+def parse_yaml(root: Path, runs: int = YAML_RUNS) -> dict[str, Any]:
+    """Seconds to read and parse every YAML file of a catalogue with libyaml, ``runs`` times."""
+    import yaml
+
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for path in files:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        times.append(time.perf_counter() - started)
+    return {"files": len(files), "runs_s": times}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("stage", choices=["generate"])
+    parser.add_argument("stage", choices=["generate", "yaml"])
     parser.add_argument("root", type=Path)
-    parser.add_argument("tree", type=Path)
+    parser.add_argument("tree", type=Path, nargs="?")
     parser.add_argument("--profile", type=Path, default=None)
     args = parser.parse_args()
-    if args.profile is not None:
+    if args.stage == "yaml":
+        result = parse_yaml(args.root)
+    elif args.profile is not None:
         result = profiled(args.root, args.tree, args.profile)
     else:
         result = generate(args.root, args.tree)
