@@ -294,7 +294,9 @@ def test_import_refuses_another_roles_file(kam: Any, tmp_path: Path) -> None:
     file.write_text(json.dumps(exported), encoding="utf-8")
     kam.set_input_files(".ch-sheet-file", str(file))
     kam.locator(".ch-sheet-status", has_text=re.compile(".")).wait_for()  # no eval under CSP
-    assert "anderen Rolle" in kam.locator(".ch-sheet-status").inner_text()
+    assert (
+        "„Account Manager“, nicht zu diesem Bogen" in kam.locator(".ch-sheet-status").inner_text()
+    )
     assert kam.evaluate(STATE) == state
 
 
