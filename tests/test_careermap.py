@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES
 from site_html import parse_fragment
 
-from generator.model.handbook import Handbook
+from generator.model.handbook import Handbook, Terms
 from generator.model.relations import Relations
 from generator.pipeline import load_handbook
 from generator.render import careermap
@@ -31,8 +31,8 @@ from generator.render.careermap import (
     wrap,
 )
 from generator.render.familyview import career_map, roles_by_path
-from generator.render.i18n import STRINGS
 from generator.render.plan import render
+from generator.render.words import strings
 
 FORK = FIXTURES / "fork-en"
 SHARED = ["engineer-1", "engineer-2", "senior-engineer"]
@@ -241,7 +241,7 @@ def test_the_map_links_every_role_of_the_familys_paths(fork: Handbook) -> None:
     by its final URL, with roles of another family marked and named with that family."""
     family = fork.family("engineering")
     paths = Relations(fork).paths_by_family["engineering"]
-    drawn = career_map(fork, paths, family, STRINGS["en"])
+    drawn = career_map(fork, paths, family, strings("en", Terms()))
     assert drawn.title == "Career map: Engineering" and not drawn.wide
     by_id = {role.box.id: role for role in drawn.roles}
     assert list(by_id) == list(dict.fromkeys(MANAGER + IC))
@@ -257,7 +257,7 @@ def test_dashed_boxes_are_explained_only_where_the_map_has_some(
     catalogue: Callable[[dict[str, Any]], Path], fork: Handbook
 ) -> None:
     """Assert that the map's hint explains dashed boxes only on a map that has them."""
-    dashed = STRINGS["en"]["map_hint_other"].replace(".", "&#46;")
+    dashed = strings("en", Terms())["map_hint_other"].replace(".", "&#46;")
     page = render(load_handbook(catalogue(_catalogue())))["families/eng/index.md"]
     assert "<svg" in page and dashed not in page
     assert dashed in render(fork)["families/engineering/index.md"]
@@ -269,7 +269,7 @@ def test_a_family_without_paths_has_no_map(catalogue: Callable[[dict[str, Any]],
     page = files["families/eng/index.md"]
     assert "<svg" not in page and "## Roles by seniority { #roles }" in page
     assert page.index("[B Role]") < page.index("[A Role]")  # rank 1 before rank 2
-    assert page.rstrip().endswith(STRINGS["en"]["no_paths"].replace(".", "&#46;"))
+    assert page.rstrip().endswith(strings("en", Terms())["no_paths"].replace(".", "&#46;"))
 
 
 def test_roles_are_grouped_under_the_first_path_they_are_on(fork: Handbook) -> None:

@@ -227,8 +227,8 @@ def test_text_format(report: ChangeReport, new: Handbook) -> None:
     assert "  Entfernt: Verkäufer (verkaeufer)\n" in out
     assert "    Soll-Niveau erhöht: Aktives Zuhören (zuhoeren): 2 → 3\n" in out
     assert "    Soll-Niveau gesenkt: Schriftlicher Ausdruck (schreiben): 3 → 2\n" in out
-    assert "    Neu in der Rolle: Mentoring (mentoring): Soll-Niveau 1\n" in out
-    assert "    Nicht mehr in der Rolle: Telefonieren (telefon): bisher 3\n" in out
+    assert "    Neu verlangt: Mentoring (mentoring): Soll-Niveau 1\n" in out
+    assert "    Nicht mehr verlangt: Telefonieren (telefon): bisher 3\n" in out
     assert (
         "    Kurzbeschreibung: Beantwortet Anfragen von Kunden am [-Telefon.-] "
         "{+Telefon und per E-Mail.+}\n" in out
@@ -280,7 +280,7 @@ def test_site_body_links_existing_pages_and_uses_html_marks(
     assert "- Neu: [Trainee](roles/trainee.md)" in body
     assert "- Entfernt: Verkäufer (`verkaeufer`)" in body  # a removed role has no page
     assert "### [Service Agent](roles/agent.md)" in body
-    assert "- Nicht mehr in der Rolle: Telefonieren (`telefon`): bisher 3" in body
+    assert "- Nicht mehr verlangt: Telefonieren (`telefon`): bisher 3" in body
     assert "<del>Telefon&#46;</del> <ins>Telefon und per E&#45;Mail&#46;</ins>" in body
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ SECTIONS = {
         "Ein Soll-Niveau ändern",
         "Eine Kompetenz hinzufügen",
         "Beschreiben, was ein Niveau erwartet",
+        "Die eigenen Wörter",
         "Eigene Seiten",
         "Warnungen bewusst annehmen",
         "Lokal ansehen",
@@ -37,6 +39,7 @@ SECTIONS = {
         "Change a target level",
         "Add a competency",
         "Describe what a level expects",
+        "Your organisation's words",
         "Pages of your own",
         "Accept a warning on purpose",
         "Preview locally",
@@ -82,6 +85,21 @@ def test_guide_examples_use_ids_of_the_default_catalogue() -> None:
     ):
         assert (DEFAULT_CATALOGUE / name).is_file()
         assert name.split("/")[-1] in text
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_guide_terms_example_is_a_valid_catalogue(language: str, tmp_path: Path) -> None:
+    """Assert that the guide's `terms` example, put into handbook.yaml, validates and renames
+    the nouns."""
+    guide = render_guide(language)
+    example = guide.split("    # catalogues/handbook.yaml\n", 1)[1].split("\n\n", 1)[0]
+    root = tmp_path / "catalogues"
+    shutil.copytree(DEFAULT_CATALOGUE, root)
+    with (root / "handbook.yaml").open("a", encoding="utf-8") as handbook:
+        handbook.write(textwrap.dedent(example) + "\n")
+    assert check(root, "catalogues").problems == ()
+    terms = load_handbook(root).terms
+    assert terms.competency == ("Skill", "Skills")
 
 
 def test_guide_shows_the_errors_the_validator_really_prints(tmp_path: Path) -> None:

@@ -99,6 +99,8 @@ def test_paper_shows_the_targets_text_not_the_others(page: Any, ladder_url: str)
     expect = page.locator("#ch-item-delivery .ch-sheet-expect")
     assert expect.is_visible()
     assert "Plans and delivers work that takes several weeks" in expect.inner_text()
+    target = page.locator("#ch-item-delivery").get_attribute("data-target")
+    assert expect.inner_text().startswith(f"Expected at target {target}\n")
 
 
 def test_long_expectations_are_collapsed_on_the_role_page(page: Any, ladder_url: str) -> None:

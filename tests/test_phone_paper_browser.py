@@ -191,7 +191,10 @@ def test_summary_compares_with_the_own_role_unless_told(page: Any, default_url: 
     assert page.input_value('select[name="compare"]') == "key-account-manager"
     head = page.locator(".ch-sheet-target-head")
     assert head.inner_text() == "Soll"
-    assert "Ihrer Rolle (Key Account Manager)" in page.locator(".ch-sheet-compared").inner_text()
+    assert (
+        "Ihrem eigenen Soll (Key Account Manager)"
+        in page.locator(".ch-sheet-compared").inner_text()
+    )
     item = page.locator("#ch-item-kundenbeziehungen")
     item_target = item.get_attribute("data-target")
     row = page.locator(".ch-sheet-table tbody tr", has_text="Kundenbeziehungen")
@@ -199,7 +202,7 @@ def test_summary_compares_with_the_own_role_unless_told(page: Any, default_url: 
     page.select_option('select[name="compare"]', "account-supervisor")
     assert head.inner_text() == "Soll Account Supervisor"
     compared = page.locator(".ch-sheet-compared").inner_text()
-    assert "Account Supervisor, nicht Ihrer eigenen Rolle" in compared
+    assert "dem Soll von Account Supervisor, nicht Ihrem eigenen" in compared
     label = page.locator(".ch-sheet-chart").get_attribute("aria-label")
     assert "Account Supervisor" in label
 

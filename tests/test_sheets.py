@@ -224,11 +224,11 @@ def test_script_data_holds_only_this_roles_targets(
 def test_compare_lists_the_role_and_its_next_steps_only(pages: dict[str, str]) -> None:
     """Assert that the page offers to compare with the role and its next steps (JS adds more)."""
     assert _compare_options(pages["sheets/key-account-manager.md"]) == [
-        ("key-account-manager", "Soll-Niveau dieser Rolle"),
+        ("key-account-manager", "Ihr eigenes Soll"),
         ("account-supervisor", "Account Supervisor (nächster Schritt)"),
     ]
     assert _compare_options(pages["sheets/account-supervisor.md"]) == [
-        ("account-supervisor", "Soll-Niveau dieser Rolle"),
+        ("account-supervisor", "Ihr eigenes Soll"),
     ]
 
 
@@ -373,8 +373,8 @@ def test_readiness_sheet_of_kam_step_names_both_roles(pages: dict[str, str]) -> 
     """Assert that the step to Key Account Manager names both roles and the new requirements."""
     markdown = pages["sheets/key-account-management/step-3.md"]
     assert "# Bereitschaftsbogen: Senior Account Executive &#8594; Key Account Manager" in markdown
-    assert "Soll&#45;Niveau als Key Account Manager" in markdown
-    assert "Soll&#45;Niveau als Senior Account Executive &#40;heute&#41;" in markdown
+    assert "Soll als Key Account Manager" in markdown
+    assert "Soll als Senior Account Executive &#40;heute&#41;" in markdown
     assert 'class="ch-sheet-new"' in markdown  # competencies new at this step
     assert "search:\n  exclude: true" in markdown.split("---")[1]
 

@@ -117,11 +117,18 @@ def _in_sentence(word: str, language: str) -> str:
     return word
 
 
+# Words with these endings join a compound with an s: Fähigkeitsgruppe, Qualifikationsprofil.
+_TAKES_LINKING_S = ("keit", "heit", "ung", "ion", "tät", "schaft", "ling", "tum")
+_LINKING_S = "s"
+
+
 def _compounds(competency: str, role: str, language: str) -> dict[str, str]:
     """German compound nouns made from the organisation's word: ``Kompetenzgruppe``."""
 
     def joined(word: str, suffix: str) -> str:
-        return f"{word}{suffix}" if " " not in word else f"{word}-{suffix.capitalize()}"
+        if " " in word or "-" in word:
+            return f"{word}-{suffix.capitalize()}"
+        return f"{word}{_LINKING_S if word.endswith(_TAKES_LINKING_S) else ''}{suffix}"
 
     if language != "de":
         return {}
