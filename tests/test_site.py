@@ -177,6 +177,17 @@ def test_role_page_shows_each_target_as_a_level_bar(default_site: Path) -> None:
     assert bar.words == level  # handbook.css draws its five cells
 
 
+def test_role_page_leads_to_each_competency_group(default_site: Path) -> None:
+    """Assert that a line of links under the competencies heading leads to every group's table
+    (the group headings are not in the table of contents)."""
+    page = article(default_site, "roles/account-supervisor/")
+    jump = page.find("nav", class_="ch-group-jump")
+    assert jump.attrs["aria-label"] == "Kompetenzgruppen"
+    headings = [h for h in page.find_all("h3") if h.attrs.get("id", "").startswith("group-")]
+    assert [f"#{h.attrs['id']}" for h in headings] == jump.hrefs()
+    assert jump.words.startswith(headings[0].words.removesuffix("¶").strip())
+
+
 def test_key_account_manager_page_links_paths_and_sheet(default_site: Path) -> None:
     """Assert that the KAM page shows its report line, its path steps and a link to its sheet."""
     page = article(default_site, "roles/key-account-manager/")

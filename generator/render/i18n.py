@@ -232,6 +232,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "roles_by_family": "${Roles} nach ${Family}",
         "competency_catalogue": "${CompetencyCatalogue}",
         "competency_group": "${CompetencyGroup}",
+        "group_jump": "${CompetencyGroup}n",  # the list of a role's groups
         "matrix": "${CompetencyMatrix}",
         "about": "Über dieses Handbuch",
         "changed_in_edition": "Geänderte Erwartungen in dieser Ausgabe",
@@ -622,6 +623,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "roles_by_family": "${Roles} by ${family}",
         "competency_catalogue": "${Competency} catalogue",
         "competency_group": "${Competency} group",
+        "group_jump": "${Competency} groups",
         "matrix": "${Competency} matrix",
         "about": "About this handbook",
         "changed_in_edition": "Expectations changed in this edition",
