@@ -219,7 +219,9 @@ def allowed_pages(before: Handbook, after: Handbook, role_id: str) -> dict[str, 
             allowed[f"paths/{position.path.id}"] = "its paths"
             for change in relations.step_changes[position.path.id]:
                 if role_id in (change.before.id, change.after.id):
-                    allowed[f"sheets/{change.path.id}-step-{change.index}"] = "its readiness sheets"
+                    # sheets/<path>/step-<n>, n counted from 1; change.index is 0-based
+                    sheet = f"sheets/{change.path.id}/step-{change.index + 1}"
+                    allowed[sheet] = "its readiness sheets"
         for target in role.targets:
             allowed[f"competencies/{target.competency_id}"] = "competencies it lists"
         for other, nearby in relations.nearby.items():

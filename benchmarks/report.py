@@ -1,4 +1,4 @@
-"""The benchmark's targets (issue 8) and the Markdown of ``BENCHMARKS.md``."""
+"""The benchmark's targets (issues 8 and 16) and the Markdown of ``BENCHMARKS.md``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ BUILD_PER_PAGE_GROWTH = 1.5
 LARGEST_PAGE_GROWTH = 2.0
 SEARCH_INDEX_BYTES = 15 * MB
 GENERATION_RSS_MB = 300.0
+# issue 16: against the same run's plain baseline and libyaml, and bytes written
+BUILD_TIME_RATIO = 1.5  # handbook build / plain baseline build of as many pages, M and L
+BUILD_RSS_RATIO = 2.0  # the same for peak RSS
+MARKDOWN_BYTES = 100 * MB  # the generated tree's *.md files at L
+SITE_BYTES = 150 * MB  # the built site at L
+YAML_RATIO = 10.0  # generation at L / libyaml parsing the L catalogue
 
 Results = dict[str, dict[str, Any]]
 
@@ -32,6 +38,7 @@ class Check:
     measured: str
     limit: str
     passed: bool | None
+    target: bool = True  # False: a figure shown for information, with no limit to meet
 
 
 def machine() -> dict[str, str]:
@@ -90,7 +97,7 @@ def _get(results: Results, size: str, *keys: str) -> Any:
 
 
 def checks(results: Results) -> list[Check]:
-    """Every target of the issue, for the sizes that were run."""
+    """Every target of issue 8, for the sizes that were run."""
     found = [
         *_generation_checks(results),
         *_regeneration_checks(results),
@@ -102,6 +109,92 @@ def checks(results: Results) -> list[Check]:
         return found
     reason = f"MkDocs build at {' and '.join(failed)} failed or timed out"
     return [replace(c, measured=reason, passed=False) if c.passed is None else c for c in found]
+
+
+def checks_16(results: Results) -> list[Check]:
+    """Every target of issue 16 for the sizes that were run; the build ratios at S (when run)
+    for information."""
+    ratios = [
+        _ratio_check(results, size, key)
+        for key in ("seconds", "rss_mb")
+        for size in ("S", "M", "L")
+        if size != "S" or size in results
+    ]
+    return [*ratios, _markdown_check(results), _site_check(results), _yaml_check(results)]
+
+
+def _ratio_check(results: Results, size: str, key: str) -> Check:
+    """The handbook's MkDocs build against the plain baseline's, time or peak RSS."""
+    target = size != "S"
+    limit = BUILD_TIME_RATIO if key == "seconds" else BUILD_RSS_RATIO
+    what = "MkDocs build time" if key == "seconds" else "Peak RSS of the MkDocs build"
+    name = f"{what} at {size}, handbook / plain baseline"
+    limit_text = f"≤ {limit:g} ×" if target else f"none at S (≤ {limit:g} × at M and L)"
+    build, baseline = _get(results, size, "build"), _get(results, size, "plain")
+    if build is None or baseline is None:
+        return Check(name, "–", limit_text, None, target)
+    if not build["ok"]:
+        failed = f"MkDocs build at {size} failed or timed out"
+        return Check(name, failed, limit_text, False if target else None, target)
+    if not baseline["ok"]:
+        failed = f"plain baseline build failed, see {baseline['log']}"
+        return Check(name, failed, limit_text, None, target)
+    ratio = build[key] / baseline[key]
+    show = _s if key == "seconds" else _mb
+    runs = len(build.get("runs_s", [])) or 1
+    measured = f"{ratio:.2f} × ({show(build[key])} / {show(baseline[key])}"
+    measured += f", medians of {runs})" if runs > 1 else ")"
+    return Check(name, measured, limit_text, ratio <= limit if target else None, target)
+
+
+def _markdown_check(results: Results) -> Check:
+    gen = _get(results, "L", "generate") or {}
+    markdown, tree, theme = (
+        gen.get(key) for key in ("markdown_bytes", "tree_bytes", "theme_bytes")
+    )
+    measured = _mb(None if markdown is None else markdown / MB)
+    if markdown is not None and tree is not None and theme is not None:
+        measured += (
+            f" (whole tree {_mb(tree / MB)}, of it {_mb(theme / MB)} theme templates "
+            "in `overrides/`)"
+        )
+    return Check(
+        "Generated Markdown at L (`*.md` files of the tree)",
+        measured,
+        f"≤ {MARKDOWN_BYTES / MB:.0f} MB",
+        None if markdown is None else markdown <= MARKDOWN_BYTES,
+    )
+
+
+def _site_check(results: Results) -> Check:
+    name, limit = "Site at L", f"≤ {SITE_BYTES / MB:.0f} MB"
+    if _get(results, "L", "build", "ok") is False:
+        return Check(name, "MkDocs build at L failed or timed out", limit, False)
+    size = _get(results, "L", "site", "site_bytes")
+    measured = _mb(None if size is None else size / MB)
+    baseline = _get(results, "L", "plain", "site_bytes")
+    if size is not None and baseline:
+        measured += f" (plain baseline {_mb(baseline / MB)})"
+    return Check(name, measured, limit, None if size is None else size <= SITE_BYTES)
+
+
+def _yaml_check(results: Results) -> Check:
+    seconds = _get(results, "L", "generate", "total_s")
+    parse = _get(results, "L", "yaml", "median_s")
+    ratio = seconds / parse if seconds is not None and parse else None
+    runs = (
+        len(_get(results, "L", "generate", "runs_total_s") or [1]),
+        len(_get(results, "L", "yaml", "runs_s") or [1]),
+    )
+    medians = (
+        f", medians of {runs[0]} and {runs[1]}" if runs[0] != runs[1] else f", medians of {runs[0]}"
+    )
+    return Check(
+        "Generation at L / libyaml parse of the L catalogue",
+        "–" if ratio is None else f"{ratio:.1f} × ({_s(seconds)} / {_ms(parse)}{medians})",
+        f"≤ {YAML_RATIO:.0f} ×",
+        None if ratio is None else ratio <= YAML_RATIO,
+    )
 
 
 def _generation_checks(results: Results) -> list[Check]:
@@ -221,7 +314,20 @@ def _pct(value: float | None) -> str:
 
 
 def verdict(check: Check) -> str:
+    if not check.target:
+        return "information"
     return {True: "PASS", False: "FAIL", None: "not run"}[check.passed]
+
+
+def target_table(found: list[Check]) -> list[str]:
+    """A table of checks; the verdicts of targets in bold."""
+    rows = [
+        f"| {c.name} | {c.measured} | {c.limit} | "
+        + (f"**{verdict(c)}**" if c.target else verdict(c))
+        + " |"
+        for c in found
+    ]
+    return ["| Target | Measured | Limit | Result |", "|---|---|---|---|", *rows]
 
 
 def size_table(result: dict[str, Any]) -> list[str]:
@@ -243,6 +349,8 @@ def size_table(result: dict[str, Any]) -> list[str]:
         ("Pages / files written", f"{gen['pages']} pages, {len(gen['written'])} files"),
         ("Pages per second (generation total)", f"{gen['pages'] / gen['total_s']:.0f}"),
         ("Peak RSS of generation", _mb(gen["rss_mb"])),
+        *_bytes_rows(gen),
+        *_yaml_rows(gen, result.get("yaml")),
         ("No-op regeneration", f"{_s(noop['total_s'])}, {len(noop['written'])} files written"),
         (
             "One-role edit",
@@ -263,13 +371,17 @@ def size_table(result: dict[str, Any]) -> list[str]:
         rows += [
             (
                 "MkDocs build (strict)",
-                f"{_s(build['seconds'])} ({_ms(build['seconds'] / site['html_pages'])} per page)"
+                f"{_s(build['seconds'])}, {_ms(build['seconds'] / site['html_pages'])} per page"
+                f"{_spread(build.get('runs_s'))}"
                 if build.get("ok")
-                else f"FAILED{' (timed out)' if build.get('timed_out') else ''} after "
-                f"{_s(build['seconds'])}, see {build['log']}",
+                else _failed(build),
             ),
-            ("Peak RSS of the MkDocs build", _mb(build["rss_mb"])),
+            (
+                "Peak RSS of the MkDocs build",
+                _mb(build["rss_mb"]) + _spread_mb(build.get("runs_rss_mb")),
+            ),
         ]
+    rows += _baseline_rows(build, result.get("plain"))
     if site:
         rows += [
             (
@@ -287,6 +399,87 @@ def size_table(result: dict[str, Any]) -> list[str]:
     if "dirty_build" in result:
         rows.append(("MkDocs `build --dirty` after the edit", _s(result["dirty_build"]["seconds"])))
     return ["| Measure | Value |", "|---|---|", *(f"| {name} | {value} |" for name, value in rows)]
+
+
+def _failed(build: dict[str, Any]) -> str:
+    return (
+        f"FAILED{' (timed out)' if build.get('timed_out') else ''} after "
+        f"{_s(build['seconds'])}, see {build['log']}"
+    )
+
+
+def _bytes_rows(gen: dict[str, Any]) -> list[tuple[str, str]]:
+    """Bytes the generation wrote, by what they are (absent in results of older runs)."""
+    if "tree_bytes" not in gen:
+        return []
+    tree, markdown, theme = gen["tree_bytes"], gen["markdown_bytes"], gen["theme_bytes"]
+    return [
+        (
+            "Bytes written (generated tree)",
+            f"{_mb(tree / MB)}: Markdown (`*.md`) {_mb(markdown / MB)}, theme templates "
+            f"(`overrides/`) {_mb(theme / MB)}, other {_mb((tree - markdown - theme) / MB)}",
+        )
+    ]
+
+
+def _yaml_rows(gen: dict[str, Any], parse: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """The libyaml yardstick and the generation against it."""
+    if not parse:
+        return []
+    return [
+        (
+            "libyaml parse of the catalogue (`CSafeLoader`)",
+            f"{_ms(parse['median_s'])}, {parse['files']} files{_spread_ms(parse['runs_s'])}",
+        ),
+        ("Generation total / libyaml parse", f"{gen['total_s'] / parse['median_s']:.1f} ×"),
+    ]
+
+
+def _baseline_rows(build: dict[str, Any], baseline: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """The plain baseline's build and the handbook's build against it."""
+    if not baseline:
+        return []
+    name = f"Plain baseline build (strict, {baseline['pages']} pages)"
+    if not baseline["ok"]:
+        return [(name, _failed(baseline))]
+    rows = [
+        (name, _s(baseline["seconds"]) + _spread(baseline.get("runs_s"))),
+        (
+            "Peak RSS of the plain baseline build",
+            _mb(baseline["rss_mb"]) + _spread_mb(baseline.get("runs_rss_mb")),
+        ),
+        (
+            "Plain baseline site",
+            f"{baseline['site_bytes'] / MB:.1f} MB in {baseline['site_files']} files, "
+            f"{baseline['html_pages']} HTML pages",
+        ),
+    ]
+    if build.get("ok"):
+        rows += [
+            (
+                "Build time, handbook / plain baseline",
+                f"{build['seconds'] / baseline['seconds']:.2f} ×",
+            ),
+            (
+                "Peak RSS of the build, handbook / plain baseline",
+                f"{build['rss_mb'] / baseline['rss_mb']:.2f} ×",
+            ),
+        ]
+    return rows
+
+
+def _spread_mb(runs: list[float] | None) -> str:
+    """`` (median of 3 runs: 280.4–300.1 MB)``, as ``_spread`` for peak memory."""
+    if not runs or len(runs) < 2:
+        return ""
+    return f" (median of {len(runs)} runs: {min(runs):.1f}–{max(runs):.1f} MB)"
+
+
+def _spread_ms(runs: list[float] | None) -> str:
+    """`` (median of 3 runs: 310.2–330.5 ms)``, as ``_spread`` for short times."""
+    if not runs or len(runs) < 2:
+        return ""
+    return f" (median of {len(runs)} runs: {min(runs) * 1000:.1f}–{max(runs) * 1000:.1f} ms)"
 
 
 def _spread(runs: list[float] | None) -> str:
@@ -317,8 +510,32 @@ METHOD = """\
   every file, and how fast the disk takes them varies from run to run: it is timed three
   times into an empty tree and the median run is reported, with the range. The generation
   profile runs everything in one process, so that it shows all of the work.
+- *libyaml parse*, the yardstick of the generation (issue 16): one process reads and
+  parses every YAML file of the catalogue with PyYAML's `CSafeLoader` (libyaml) three
+  times, right after the three generations (`benchmarks/stages.py yaml`); the median is
+  compared with the median generation total.
 - *MkDocs build* is `mkdocs build -f tree/mkdocs.yml` (strict) of the generated tree, wall
   time. Per page = build seconds / HTML pages.
+- *Plain baseline* (issue 16): `benchmarks/plain.py` writes a plain MkDocs + Material site
+  with as many pages as the generated tree has Markdown pages (`docs/**/*.md`), so both
+  sites have as many HTML pages. Each page is a heading, a sentence and a 40-row Markdown
+  table of words from the synthetic catalogues' word list; the pages sit in nested folders
+  of at most 20 entries, navigated by MkDocs' folder navigation with Material's
+  `navigation.indexes` and `navigation.prune`, indexed by the search plugin (German), with
+  the `tables` and `toc` (permalinks) extensions, strict. It is built by the same
+  `mkdocs build` command in a fresh process, like the handbook.
+- The handbook and the baseline are built alternately, back to back, three times each by
+  default (handbook, plain, handbook, plain, handbook, plain; `run.py --build-runs N`
+  changes the count, and each size's table says how many runs were taken). Seconds and peak
+  RSS are the medians of each build's runs, taken separately, with their ranges; the
+  ratios are median over median. Alternating means both builds see the same load on the
+  shared machine, so the ratio is steadier than either figure. The site statistics and the
+  dirty build use the last handbook build's site. The ratios at S are shown for
+  information; the targets apply at M and L.
+- *Bytes written*: the generated tree without the generator's manifest; *Markdown* is its
+  `*.md` files, *theme templates* the page bodies and shared pieces under `overrides/`,
+  *other* the rest (`mkdocs.yml`, `catalogue.json`, `matrix.csv`, the sheets' scripts and
+  stylesheets). *Site* is every file of the built site.
 - *No-op regeneration*: the same catalogue generated again into the same tree.
 - *One-role edit*: one target of one role raised or lowered by one level (a change that
   keeps the catalogue free of warnings), then generated again. The rewritten files are
@@ -330,7 +547,8 @@ METHOD = """\
   generator rewrites only changed files and keeps the others' timestamps, so after a one-role
   edit only the rewritten pages are rebuilt. Navigation of untouched pages and the search
   index are not refreshed in a dirty build, so it is for previews, never for publishing.
-- Other timings are single runs on a shared machine; expect ±10 % or more.
+- The no-op regeneration, the one-role edit, the dirty build and the live preview are
+  single runs on a shared machine; expect ±10 % or more.
 """
 
 
@@ -348,11 +566,17 @@ def document(results: Results, extras: dict[str, Any]) -> str:
         "|---|---|",
         *(f"| {key} | {value} |" for key, value in extras.get("machine", machine()).items()),
         "",
-        "## Targets (issue 8)",
+        "## Targets (issue 8): generation at L, regeneration, growth from M to L, search index",
         "",
-        "| Target | Measured | Limit | Result |",
-        "|---|---|---|---|",
-        *(f"| {c.name} | {c.measured} | {c.limit} | **{verdict(c)}** |" for c in checks(results)),
+        *target_table(checks(results)),
+        "",
+        "## Targets (issue 16): build against a same-run plain baseline, bytes written, "
+        "generation against libyaml",
+        "",
+        *target_table(checks_16(results)),
+        "",
+        "Issue 16 keeps the no-op regeneration and the one-role edit as they are: their rows",
+        "are in the issue-8 table above.",
         "",
     ]
     notes = findings(results, extras)

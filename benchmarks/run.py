@@ -1,13 +1,16 @@
 """``make bench``: generate and build synthetic catalogues of three sizes, write BENCHMARKS.md.
 
 Each stage runs in its own process, so the peak memory reported is that stage's own:
-generation (load, validate, render, write), a no-op regeneration, the strict MkDocs build
-of the generated tree, a one-role edit with its regeneration and a dirty MkDocs rebuild,
+generation (load, validate, render, write), the libyaml parse of the catalogue it is
+measured against, a no-op regeneration, the strict MkDocs build of the generated tree
+alternating with the build of a plain-pages site of as many pages (benchmarks/plain.py,
+the same-run baseline), a one-role edit with its regeneration and a dirty MkDocs rebuild,
 and at the largest size a profile of the generation and the reload time of
 ``handbook serve``. Everything happens under benchmarks/out/ (git-ignored).
 
     python benchmarks/run.py                 # S, M and L (L takes several minutes)
     python benchmarks/run.py --sizes S,M     # fewer sizes
+    python benchmarks/run.py --build-runs 2  # fewer alternating handbook/baseline builds
     python benchmarks/run.py --keep          # keep benchmarks/out/ for a look afterwards
 """
 
@@ -27,6 +30,7 @@ PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT))
 
 import measure  # noqa: E402
+import plain  # noqa: E402
 import report  # noqa: E402
 import synthetic  # noqa: E402
 
@@ -36,6 +40,9 @@ BIN = Path(sys.executable).parent
 OUT = HERE / "out"
 SIZES = ("S", "M", "L")
 FRESH_RUNS = 3  # generations into an empty tree per size; the median one is reported
+# Builds of the handbook and of the plain baseline per size, alternating (handbook, plain,
+# handbook, plain, ...); medians reported. At L one round takes about a minute.
+BUILD_RUNS = 3
 SERVE_TIMEOUT = 1800.0
 BUILD_TIMEOUT = 3600.0  # seconds; a build that takes longer fails the targets anyway
 
@@ -52,18 +59,28 @@ def main() -> None:
         "--build-timeout", type=float, default=BUILD_TIMEOUT, help="seconds per MkDocs build"
     )
     parser.add_argument(
+        "--build-runs",
+        type=int,
+        default=BUILD_RUNS,
+        help="alternating builds of the handbook and of the plain baseline per size",
+    )
+    parser.add_argument(
         "--report-only", action="store_true", help="rewrite the report from a kept run's results"
     )
     args = parser.parse_args()
     sizes = [s for s in SIZES if s in args.sizes.upper().split(",")]
     if not sizes:
         parser.error(f"--sizes: choose from {','.join(SIZES)}")
+    if args.build_runs < 1:
+        parser.error("--build-runs: at least 1")
     if args.report_only:
         results = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
         saved = OUT / "extras.json"  # profiles and serve timing: absent if the run was cut off
         extras = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
     else:
-        results, extras = measure_all(sizes, args.build_timeout, serve_too=not args.no_serve)
+        results, extras = measure_all(
+            sizes, args.build_timeout, args.build_runs, serve_too=not args.no_serve
+        )
     text = report.document(results, extras)
     args.output.write_text(text, encoding="utf-8")
     print(text)
@@ -72,7 +89,7 @@ def main() -> None:
 
 
 def measure_all(
-    sizes: list[str], timeout: float, *, serve_too: bool
+    sizes: list[str], timeout: float, build_runs: int, *, serve_too: bool
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Every size, then the profiles and the live preview at the largest size run."""
     OUT.mkdir(exist_ok=True)
@@ -80,7 +97,7 @@ def measure_all(
     extras: dict[str, Any] = {}
     for size in sizes:
         print(f"== {size}", flush=True)
-        results[size] = bench_size(size, OUT / size, timeout)
+        results[size] = bench_size(size, OUT / size, timeout, build_runs)
         _save(results, extras)
     largest = sizes[-1]
     print(f"== profile of the generation at {largest}", flush=True)
@@ -111,7 +128,7 @@ def _save(results: dict[str, Any], extras: dict[str, Any]) -> None:
         (OUT / name).write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def bench_size(size: str, work: Path, timeout: float) -> dict[str, Any]:
+def bench_size(size: str, work: Path, timeout: float, build_runs: int) -> dict[str, Any]:
     """Every measurement of one catalogue size."""
     if work.exists():
         shutil.rmtree(work)
@@ -123,11 +140,12 @@ def bench_size(size: str, work: Path, timeout: float) -> dict[str, Any]:
     stamp = code_stamp()
     result["generate"] = fresh_generations(catalogue, tree, work / "logs")
     _say(size, "generation", result["generate"])
+    result["yaml"] = parse_yaml(catalogue, work / "logs" / "yaml.log")
+    print(f"   libyaml parse: {result['yaml']['median_s'] * 1000:.1f} ms (median)", flush=True)
     result["noop"] = generate(catalogue, tree, work / "logs" / "noop.log")
     _say(size, "no-op", result["noop"])
-    result["build"] = mkdocs_build(tree, site, work / "logs" / "build.log", timeout)
-    print(f"   MkDocs build {result['build']['seconds']:.1f} s", flush=True)
-    if result["build"]["ok"]:
+    result["build"], result["plain"] = builds_with_baseline(tree, site, work, timeout, build_runs)
+    if result["build"]["ok"]:  # the last handbook build's site, kept for the dirty build
         result["site"] = measure.site_stats(site)
     if code_stamp() != stamp:  # the generator changed meanwhile: catch up before the edit
         result["baseline"] = generate(catalogue, tree, work / "logs" / "baseline.log")
@@ -182,6 +200,78 @@ def fresh_generations(catalogue: Path, tree: Path, logs: Path) -> dict[str, Any]
     return {**median, "runs_total_s": [run["total_s"] for run in runs]}
 
 
+def parse_yaml(catalogue: Path, log: Path) -> dict[str, Any]:
+    """The yardstick: libyaml reading and parsing the catalogue's YAML, median of 3 parses."""
+    child = measure.run_child(
+        [sys.executable, str(HERE / "stages.py"), "yaml", str(catalogue)], log
+    )
+    result = child.json()
+    result["median_s"] = _median(result["runs_s"])
+    return result
+
+
+def builds_with_baseline(
+    tree: Path, site: Path, work: Path, timeout: float, runs: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Strict MkDocs builds of the generated tree and of a plain site with as many pages,
+    alternating, ``runs`` of each; the medians of time and of peak RSS.
+
+    Back to back and alternating, both builds see the same state of the shared machine, so
+    their ratio says more than either's seconds. The last handbook build's site stays in
+    ``site``. A handbook build that fails is not repeated.
+    """
+    pages = sum(1 for _ in (tree / "docs").rglob("*.md"))
+    baseline = plain.write_site(pages, work / "plain")
+    baseline_site = work / "plain-site"
+    logs = work / "logs"
+    handbook_runs: list[dict[str, Any]] = []
+    plain_runs: list[dict[str, Any]] = []
+    for number in range(1, runs + 1):
+        handbook_runs.append(mkdocs_build(tree, site, logs / f"build-{number}.log", timeout))
+        plain_runs.append(
+            mkdocs_build(baseline, baseline_site, logs / f"plain-{number}.log", timeout)
+        )
+        done, base = handbook_runs[-1], plain_runs[-1]
+        print(
+            f"   MkDocs build {done['seconds']:.1f} s, {done['rss_mb']:.0f} MB; plain baseline "
+            f"({pages} pages) {base['seconds']:.1f} s, {base['rss_mb']:.0f} MB",
+            flush=True,
+        )
+        if not done["ok"]:
+            break
+    build = _medians(handbook_runs)
+    baseline_result = {**_medians(plain_runs), "pages": pages}
+    if baseline_result["ok"]:
+        stats = measure.site_stats(baseline_site)
+        baseline_result.update(
+            {key: stats[key] for key in ("site_bytes", "site_files", "html_pages", "search_bytes")}
+        )
+    shutil.rmtree(baseline_site, ignore_errors=True)
+    return build, baseline_result
+
+
+def _medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several builds as one: median seconds and median peak RSS (each on its own), every
+    run's figures kept; ok only if every run was."""
+    failed = next((run for run in runs if not run["ok"]), None)
+    return {
+        "seconds": _median([run["seconds"] for run in runs]),
+        "rss_mb": _median([run["rss_mb"] for run in runs]),
+        "ok": failed is None,
+        "timed_out": any(run["timed_out"] for run in runs),
+        "log": (failed or runs[-1])["log"],
+        "runs_s": [run["seconds"] for run in runs],
+        "runs_rss_mb": [run["rss_mb"] for run in runs],
+    }
+
+
+def _median(values: list[float]) -> float:
+    """The middle value; of an even count, the mean of the two middle ones."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def generate(catalogue: Path, tree: Path, log: Path, *extra: str) -> dict[str, Any]:
     """One generation in a fresh process: its timings, files written, peak RSS."""
     args = [sys.executable, str(HERE / "stages.py"), "generate", str(catalogue), str(tree), *extra]
@@ -194,7 +284,8 @@ def generate(catalogue: Path, tree: Path, log: Path, *extra: str) -> dict[str, A
 def mkdocs_build(
     tree: Path, site: Path, log: Path, timeout: float, *, dirty: bool = False
 ) -> dict[str, Any]:
-    """``mkdocs build`` of the generated tree (strict, as its mkdocs.yml says)."""
+    """``mkdocs build`` of the generated tree or of the plain baseline (strict, as their
+    mkdocs.yml say), in a fresh process."""
     args = [str(BIN / "mkdocs"), "build", "-f", str(tree / "mkdocs.yml"), "-d", str(site)]
     if dirty:  # MkDocs warns about every dirty build, which strict mode turns into an error
         args += ["--dirty", "--no-strict"]
