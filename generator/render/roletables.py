@@ -32,14 +32,19 @@ class RoleTables:
         self.library = Library(urls.ROLES)
         self._fragments = Fragments()
 
+    @property
+    def prelude(self) -> Markup:
+        """What a role's body starts with: the import of the shared rows."""
+        return self.library.prelude
+
     @jinja2.pass_environment
     def html(self, env: jinja2.Environment, groups: Iterable[GroupTargets]) -> Markup:
-        """A role's tables: the import of the shared rows, then one call that shows them."""
+        """A role's tables: one call that shows them (after ``prelude``)."""
         sections = (
             (entry.group.id, self._section(env, entry), [self._row(env, r) for r in entry.rows])
             for entry in groups
         )
-        return self.library.prelude + self.library.sections(sections)
+        return self.library.sections(sections)
 
     def _section(self, env: jinja2.Environment, entry: GroupTargets) -> Markup:
         return self._fragments.render(env, GROUP_TEMPLATE, entry.group.id, entry=entry, items=ITEMS)
