@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.render import urls
 
@@ -54,3 +58,14 @@ def test_anchors_of_a_family_pages_role_groups_are_ids() -> None:
     assert urls.roles_on_path_anchor("other") != urls.OTHER_ROLES
     with pytest.raises(ValueError):
         urls.roles_on_path_anchor("Not An Id")
+
+
+_PART = st.sampled_from(["roles", "sheets", "a", "b", "x-1", "index.md", "step-2.md"])
+_PATH = st.lists(_PART, max_size=4).map("/".join)
+
+
+@given(target=_PATH, folder=_PATH, slash=st.booleans())
+def test_relative_links_are_those_posixpath_makes(target: str, folder: str, slash: bool) -> None:
+    """Assert that the fast relative path agrees with posixpath.relpath on the site's paths."""
+    target = f"{target}/" if slash and target else target
+    assert urls.relative(target, folder) == posixpath.relpath(target or ".", folder or ".")

@@ -142,9 +142,24 @@ def href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     return _href(posixpath.dirname(from_page), target, anchor)
 
 
+def relative(target: str, folder: str) -> str:
+    """``posixpath.relpath(target or ".", folder or ".")`` for paths of the site, which are
+    made of ids (no ``.``, ``..`` or empty parts): the same result without the absolute
+    paths that ``relpath`` makes of both, a tenth of the time (links are made by the hundred
+    thousand at 1,000 roles)."""
+    there = [part for part in target.split("/") if part]
+    here = [part for part in folder.split("/") if part]
+    common = 0
+    for a, b in zip(there, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
 @lru_cache(maxsize=1 << 16)  # the pages of one folder share their links: each is made once
 def _href(folder: str, target: str, anchor: str | None) -> Markup:
-    link = "" if target == "" else posixpath.relpath(target, folder or ".")
+    link = "" if target == "" else relative(target, folder)
     link = f"{link}#{anchor}" if anchor else link
     if not _SAFE_TARGET.match(link):
         raise ValueError(f"unsafe link target: {link!r}")
@@ -171,9 +186,14 @@ def url_href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     files, which MkDocs turns into URLs only in Markdown links. From ``families/x/index.md``
     (served at ``families/x/``) to ``roles/y.md`` this is ``../../roles/y/``.
     """
-    here, there = page_url(from_page), page_url(target)
+    here = page_url(from_page)
     folder = here.removesuffix("/") if here.endswith("/") else posixpath.dirname(here)
-    link = posixpath.relpath(there or ".", folder or ".")
+    return _url_href(folder, page_url(target), anchor)
+
+
+@lru_cache(maxsize=1 << 16)
+def _url_href(folder: str, there: str, anchor: str | None) -> Markup:
+    link = relative(there, folder)
     if there.endswith("/") or not there:  # a page: its folder, with the slash MkDocs serves
         link = "./" if link == "." else f"{link}/"
     link = f"{link}#{anchor}" if anchor else link
