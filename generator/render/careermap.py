@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from statistics import fmean
 
@@ -245,6 +246,7 @@ def text_width(text: str) -> float:
     return FONT_SIZE * sum(map(_char_width, text))
 
 
+@lru_cache(maxsize=4096)  # called for every character of every title on every map
 def _char_width(char: str) -> float:
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return 1.0

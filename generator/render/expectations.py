@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
 from ..model.handbook import Competency
 from ..model.wordiff import Kind, word_diff
+from . import prose
 from .prose import markdown_html
 from .text import escape
 
@@ -43,6 +45,16 @@ def expectation(
     """The expectation of a target on the page ``page``; ``label`` introduces the role's
     own words."""
     level_source = competency.level_text(level)
+    # The same texts show the same way on every page, unless they link by id (``prose.py``).
+    if not any(text and prose.links_by_id(text) for text in (level_source, expects)):
+        page = ""
+    return _expectation(level_source, expects, page, label)
+
+
+@lru_cache(maxsize=1 << 14)  # a level text recurs on every page of a role that targets it
+def _expectation(
+    level_source: str | None, expects: str | None, page: str, label: str
+) -> Expectation:
     sources = [text for text in (level_source, expects) if text]
     joined = "\n\n".join(sources)
     return Expectation(

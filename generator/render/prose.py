@@ -15,7 +15,6 @@ are references too, as in all catalogue text (``text.latin1``).
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
@@ -88,10 +87,22 @@ def markdown_html(text: str | None, page: str, *, demote: int = 2, images: bool 
     """
     if not text:
         return Markup("")
-    return _converted(text, urls.page_url(page).rstrip("/"), demote, images)
+    # Only links by id and images depend on the page's folder: a text without them is
+    # converted once for every page that shows it.
+    folder = urls.page_url(page).rstrip("/") if images or links_by_id(text) else ""
+    return _converted(text, folder, demote, images)
 
 
-@lru_cache(maxsize=1 << 14)  # a level text shows on many pages of one folder
+def links_by_id(text: str) -> bool:
+    """Whether a Markdown text may link by id (``role:…``), which makes its HTML depend on
+    the page that shows it."""
+    return _BY_ID.search(text) is not None
+
+
+_BY_ID = re.compile(r"(?:role|competency|path|family|page):")
+
+
+@lru_cache(maxsize=1 << 14)  # a level text shows on many pages
 def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
     converter = _converter()
     converter.folder, converter.demote, converter.images = folder, demote, images  # type: ignore[attr-defined]
@@ -146,7 +157,7 @@ def _image(element: etree.Element, md: markdown.Markdown) -> bool:
 
 def _relative(url: str, folder: str) -> str:
     """``url`` (from the site root) relative to ``folder`` (a page's URL folder)."""
-    link = posixpath.relpath(url or ".", folder or ".")
+    link = urls.relative(url, folder)
     return link.rstrip("/") + "/" if url.endswith("/") or not url else link
 
 
