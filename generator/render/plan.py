@@ -6,8 +6,8 @@ exist, which template renders each and with which view (``views.py``, ``pathview
 ``RenderPlan``; none of them assembles the pipeline on its own.
 
 Pages are rendered as they are asked for, so a writer holds one page at a time. The files
-come in two independent parts (the pages with everything else, and the sheets), which a
-writer may stage side by side.
+come in three independent parts of about the same work (the pages with everything else, the
+reference pages, and the sheets), which a writer may stage side by side.
 """
 
 from __future__ import annotations
@@ -76,16 +76,21 @@ class RenderPlan:
         return site.settings(self.handbook, self.nav)
 
     def pages(self) -> Iterator[Page]:
-        """Every handbook page in a stable order (sheets: ``sheets()``)."""
+        """The home, family, role and other pages of the handbook, in a stable order (the
+        reference pages: ``reference_pages()``; sheets: ``sheets()``)."""
         return plan_pages(self.handbook, self.relations, self.changes)
+
+    def reference_pages(self) -> Iterator[Page]:
+        return plan_reference_pages(self.handbook, self.relations)
 
     def sheets(self) -> Iterator[Page]:
         return plan_sheets(self.handbook, self.relations)
 
-    def files(self) -> tuple[Files, Files]:
+    def files(self) -> tuple[Files, ...]:
         """The generated files of the tree's ``docs/`` and ``overrides/`` folders (path in
-        the tree, text), in two independent parts: the pages with the downloads, and the
-        sheets (their pages in ``docs/``, their bodies in ``overrides/``)."""
+        the tree, text), in independent parts of about the same work, which a writer may
+        stage side by side: the pages with the downloads, the reference pages (competencies,
+        paths, matrix), and the sheets (their pages in ``docs/``, bodies in ``overrides/``)."""
         self._prepare()
 
         def pages() -> Files:
@@ -95,19 +100,19 @@ class RenderPlan:
             for image in self.handbook.images:
                 yield _docs(urls.page_image(image.name)), image.data
 
-        return pages(), self._rendered(self.sheets())
+        return pages(), self._rendered(self.reference_pages()), self._rendered(self.sheets())
 
-    def tree(self) -> tuple[Iterator[tuple[str, bytes]], Iterator[tuple[str, bytes]]]:
+    def tree(self) -> tuple[Iterator[tuple[str, bytes]], ...]:
         """Every file of a standalone tree (``docs/``, ``overrides/``, ``mkdocs.yml``) that
-        builds without any hook, in the same two parts as ``files``."""
-        pages, sheets = self.files()
+        builds without any hook, in the same parts as ``files``."""
+        pages, *others = self.files()
 
         def first() -> Iterator[tuple[str, bytes]]:
             yield from _encoded(pages)
             yield from site.static_files().items()
             yield "mkdocs.yml", site.standalone_config(self.handbook, self.nav).encode("utf-8")
 
-        return first(), _encoded(sheets)
+        return first(), *(_encoded(part) for part in others)
 
     def _prepare(self) -> None:
         """Derive what both parts need once, before a writer may fork for the second."""
@@ -163,7 +168,22 @@ def plan_pages(
         context["change_note"] = markdown_role_note(changes, handbook, role.id, from_page=page)
         yield Page(page, "role.md.j2", role.title, context, body="role_body.html.j2")
     yield from part_pages(tables.library)
-    context = {"groups": views.competency_catalogue()}
+    context = {"view": compare_view(handbook, relations)}
+    yield Page(urls.COMPARE, "compare.md.j2", t["compare_title"], context)
+    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"])
+    limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
+    yield Page(urls.SECURITY, "security.md.j2", t["security"], limits)
+    if changes is not None:
+        body = markdown_body(changes, handbook, from_page=urls.CHANGES)
+        yield Page(urls.CHANGES, "changes.md.j2", t["diff_title"], {"body": body})
+
+
+def plan_reference_pages(handbook: Handbook, relations: Relations) -> Iterator[Page]:
+    """The competency catalogue and a page per competency, a page per career path, and the
+    matrix (an overview and a page per family)."""
+    views = Views(handbook, relations)
+    t = views.t
+    context: dict[str, object] = {"groups": views.competency_catalogue()}
     yield Page(urls.COMPETENCIES, "competencies.md.j2", t["competency_catalogue"], context)
     for competency in handbook.competencies:
         context = {"view": views.competency(competency)}
@@ -177,18 +197,10 @@ def plan_pages(
         context = {"view": views.family_matrix(family)}
         page = urls.family_matrix_page(family.id)
         yield Page(page, "matrix_family.md.j2", family.name, context)
-    context = {"view": compare_view(handbook, relations)}
-    yield Page(urls.COMPARE, "compare.md.j2", t["compare_title"], context)
-    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"])
-    limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
-    yield Page(urls.SECURITY, "security.md.j2", t["security"], limits)
-    if changes is not None:
-        body = markdown_body(changes, handbook, from_page=urls.CHANGES)
-        yield Page(urls.CHANGES, "changes.md.j2", t["diff_title"], {"body": body})
 
 
 def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str | bytes]:
     """Every generated file of a (small) handbook, at once: by its path in the docs folder,
     or for the theme's (the sheets' bodies) by its path in the tree (``overrides/…``)."""
-    pages, sheets = RenderPlan(handbook, previous).files()
-    return {name.removeprefix(f"{urls.DOCS}/"): data for name, data in chain(pages, sheets)}
+    parts = RenderPlan(handbook, previous).files()
+    return {name.removeprefix(f"{urls.DOCS}/"): data for name, data in chain(*parts)}
