@@ -347,11 +347,13 @@ def test_english_csv_uses_commas() -> None:
 
 
 def test_catalogue_json_keeps_text_as_written() -> None:
-    """Assert that catalogue.json holds the catalogue's text exactly, with sorted keys."""
+    """Assert that catalogue.json holds the catalogue's text exactly (not as \\u escapes),
+    compact, with sorted keys."""
     book = handbook("small-de")
     text = catalogue_json(book, Relations(book))
     data = json.loads(text)
-    assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    compact = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert text == compact + "\n"
     assert data["version"] == "2026.10"
     assert data["competency_groups"][1]["competencies"][0]["indicators"][-1] == "no"
     agent = next(r for r in data["roles"] if r["id"] == "service-agent")

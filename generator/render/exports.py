@@ -91,7 +91,8 @@ def catalogue_json(handbook: Handbook, relations: Relations) -> str:
             "accept": _accepted(handbook.accepted),
         }
     )
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # Compact: json's C encoder does not indent, and the file is data for scripts and tools.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _group(group: CompetencyGroup) -> dict[str, Any]:
