@@ -73,7 +73,7 @@ def test_every_page_kind_is_built(built: tuple[str, Path]) -> None:
 
 
 def test_sheets_load_their_styles_and_script(built: tuple[str, Path]) -> None:
-    """Assert that a sheet links sheet.css, its own footer stylesheet and the sheet script,
+    """Assert that a sheet links sheet.css, the sheets' margins stylesheet and the script,
     and that each file is in the site."""
     engine, site = built
     sheet = site / "sheets" / "key-account-manager" / "index.html"
@@ -82,7 +82,7 @@ def test_sheets_load_their_styles_and_script(built: tuple[str, Path]) -> None:
     scripts = [e.attrs["src"] for e in parsed.find("script") if "src" in e.attrs]
     wanted = {
         "assets/sheet.css": links,
-        "sheets/key-account-manager.css": links,
+        "sheets/margins.css": links,
         "assets/sheet/main.js": scripts,
         "assets/handbook.js": scripts,
     }

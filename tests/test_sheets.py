@@ -77,13 +77,12 @@ def test_every_role_gets_a_sheet_and_every_step_a_readiness_sheet(handbook: Hand
     planned = {page.path for page in plan_sheets(handbook, relations)}
     for role in handbook.roles:
         assert sheet_path(role.id) in planned
-        assert f"sheets/{role.id}.css" in planned
+    assert urls.SHEET_MARGINS in planned  # one stylesheet of printed margins for all sheets
     steps = [change for path in handbook.paths for change in relations.step_changes[path.id]]
     assert len(steps) == 5
     for change in steps:
         assert readiness_path(change) == f"sheets/{change.path.id}/step-{change.index + 1}.md"
         assert readiness_path(change) in planned
-        assert urls.stylesheet(readiness_path(change)) in planned
     assert "sheets/key-account-management/step-3.md" in planned
 
 
@@ -379,13 +378,33 @@ def test_readiness_sheet_of_kam_step_names_both_roles(pages: dict[str, str]) -> 
     assert "search:\n  exclude: true" in markdown.split("---")[1]
 
 
-def test_footer_stylesheet_names_the_role_and_edition(pages: dict[str, str]) -> None:
-    """Assert that the stylesheet beside a sheet carries role, edition and page words."""
-    css = pages["sheets/key-account-manager.css"]
-    values = dict(re.findall(r"(--ch-sheet-[a-z]+): (\"[^\"]*\")", css))
-    assert _css_decode(values["--ch-sheet-footer"]) == "Key Account Manager · Ausgabe 2026.1"
-    assert _css_decode(values["--ch-sheet-page"]) == "Seite "
-    assert _css_decode(values["--ch-sheet-of"]) == " von "
+def margin_rules(css: str) -> dict[str, dict[str, str]]:
+    """The rules of the sheets' margins stylesheet: selector -> property -> decoded value."""
+    rules = re.findall(r"^(:root[^{]*)\{(.*?)\}", css, re.M | re.S)
+    return {
+        selector.strip(): {
+            name: _css_decode(value)
+            for name, value in re.findall(r'(--ch-sheet-[a-z]+): ("[^"]*")', body)
+        }
+        for selector, body in rules
+    }
+
+
+def test_margins_stylesheet_names_each_sheet_and_edition(pages: dict[str, str]) -> None:
+    """Assert that the one stylesheet of printed margins gives every sheet its footer (role
+    or step, and edition) and all of them the page words."""
+    rules = margin_rules(pages[urls.SHEET_MARGINS])
+    assert rules[":root"]["--ch-sheet-page"] == "Seite "
+    assert rules[":root"]["--ch-sheet-of"] == " von "
+    assert "--ch-sheet-footer" not in rules[":root"]
+    own = rules[':root:has([data-ch-footer="sheets/key-account-manager"])']
+    assert own == {"--ch-sheet-footer": "Key Account Manager · Ausgabe 2026.1"}
+    step = rules[':root:has([data-ch-footer="sheets/key-account-management/step-3"])']
+    footer = "Senior Account Executive → Key Account Manager · Ausgabe 2026.1"
+    assert step == {"--ch-sheet-footer": footer}
+    sheets = [name for name in pages if name.startswith("sheets/") and name.endswith(".md")]
+    assert len(rules) == len(sheets) + 1  # one rule per sheet, and the words they share
+    assert "sheet: sheets/key-account-manager\n" in pages["sheets/key-account-manager.md"]
 
 
 def _css_decode(literal: str) -> str:
@@ -457,14 +476,13 @@ def test_catalogue_text_stays_text_on_the_built_sheet(hostile_site: Path) -> Non
 
 def test_hostile_footer_stylesheet_cannot_break_out(hostile_site: Path) -> None:
     """Assert that the footer stylesheet holds catalogue text only inside escaped strings."""
-    css = (hostile_site / "sheets" / "r.css").read_text(encoding="utf-8")
-    body = css.split("{", 1)[1].rsplit("}", 1)[0]
-    assert "}" not in body and "<" not in body and "color: red" not in body
-    footer = re.search(r'--ch-sheet-footer: ("[^"]*")', body)
-    assert footer is not None
+    css = (hostile_site / "sheets" / "margins.css").read_text(encoding="utf-8")
+    code = re.sub(r'"[^"]*"', '""', css.split("*/", 1)[1])  # what is not inside a string
+    assert "<" not in code and "color: red" not in code
+    assert code.count("{") == code.count("}") == len(margin_rules(css))
+    own = margin_rules(css)[':root:has([data-ch-footer="sheets/r"])']
     assert (
-        _css_decode(footer.group(1))
-        == '"><svg onload=alert(3)> · Ausgabe 2026"; } body { color: red'
+        own["--ch-sheet-footer"] == '"><svg onload=alert(3)> · Ausgabe 2026"; } body { color: red'
     )
 
 
@@ -479,8 +497,9 @@ def test_built_sheet_is_outside_material_typography(default_site: Path) -> None:
     links = [e.attrs["href"] for e in page.find("link") if e.attrs.get("rel") == "stylesheet"]
     styles = {resolve(default_site, path, href)[0] for href in links}
     assert default_site / "assets" / "sheet.css" in styles
-    assert default_site / "sheets" / "key-account-manager.css" in styles
-    assert (default_site / "sheets" / "key-account-manager.css").is_file()
+    assert default_site / "sheets" / "margins.css" in styles
+    assert (default_site / "sheets" / "margins.css").is_file()
+    assert articles[0].attrs["data-ch-footer"] == "sheets/key-account-manager"
     scripts = [e.attrs.get("src", "") for e in page.find("script")]
     assert "../../assets/sheet/main.js" in scripts
     module = next(e for e in page.find("script") if e.attrs.get("src", "").endswith("/main.js"))

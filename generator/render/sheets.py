@@ -44,7 +44,7 @@ READINESS_TEMPLATE = "readiness.md.j2"
 READINESS_BODY_TEMPLATE = "readiness_body.html.j2"
 ITEM_TEMPLATE = "sheet_item.html.j2"  # one competency block, rendered once by SheetParts
 BOX_TEMPLATE = "sheet_box.html.j2"  # what one box shows, rendered once by SheetParts
-STYLE_TEMPLATE = "sheet_style.css.j2"  # the printed footer's texts; CSP forbids inline styles
+STYLE_TEMPLATE = "sheet_margins.css.j2"  # the printed margins' texts; CSP forbids inline styles
 GROUP_TEMPLATE = "sheet_group.html.j2"  # a group's section around its items
 _NOT_CSS_SAFE = re.compile(r"[^A-Za-z0-9]")
 SCRIPT_TEXT_KEYS = (
@@ -195,11 +195,15 @@ class SheetParts:
     def _header_words(self) -> str:
         return header_words(self.handbook)
 
+    @property
+    def margin_words(self) -> Markup:
+        """CSS custom properties for the ``@page`` margin boxes of every sheet: the scale's
+        legend atop, page n of m below (sheet.js adds the person's name)."""
+        return Markup(f"{self._footer_words} {self._header_words}")
+
     def footer(self, subject: str) -> Markup:
-        """CSS custom properties for the ``@page`` margin boxes: the scale's legend and the
-        person atop, subject, edition and page n of m below (sheet.js puts in the name)."""
-        footer = css_string(self.words.footer(subject))
-        return Markup(f"--ch-sheet-footer: {footer}; {self._footer_words} {self._header_words}")
+        """The printed footer of one sheet, a CSS string: subject and edition."""
+        return Markup(css_string(self.words.footer(subject)))
 
     @cached_property
     def script_texts(self) -> Markup:
@@ -347,7 +351,7 @@ class RoleSheet:
     groups: tuple[SheetGroup, ...]
     compare: tuple[CompareOption, ...]  # the role and its next steps, the default one marked
     data: Markup  # JSON for sheet.js, escaped like any text (see _script_data)
-    footer: Markup  # CSS custom properties for the printed footer (see css_string)
+    footer: Markup  # the printed footer, a CSS string (see css_string)
     scale: tuple[LevelText, ...]  # the legend: each level and what it means
     parts: SheetParts = field(compare=False, repr=False)
 
@@ -532,33 +536,40 @@ def _extras(words: Words, change: StepChange) -> tuple[tuple[str | None, str], .
     return tuple(lines)
 
 
-def _with_style(page: str, templates: tuple[str, str], title: str, sheet: object) -> Iterator[Page]:
-    """A sheet page (its Markdown and its HTML body) and the small stylesheet beside it
-    that names it in the printed footer."""
-    # A path of ids (safe in YAML and HTML), written as is: an entity-escaped path works in
-    # MkDocs' href but not through Zensical's `url` filter.
-    style = Markup(urls.stylesheet(page))
+def _sheet_page(
+    page: str, templates: tuple[str, str], title: str, sheet: RoleSheet | ReadinessSheet
+) -> Page:
+    """A sheet page: its Markdown, its HTML body and the name its footer goes by."""
+    # Paths of ids (safe in YAML and HTML), written as they are: an entity-escaped path works
+    # in MkDocs' href but not through Zensical's `url` filter.
+    context = {
+        "sheet": sheet,
+        "stylesheet": Markup(urls.SHEET_MARGINS),
+        "key": urls.sheet_key(page),
+    }
     template, body = templates
-    yield Page(page, template, title, {"sheet": sheet, "stylesheet": style}, body=body)
-    yield Page(urls.stylesheet(page), STYLE_TEMPLATE, title, {"sheet": sheet})
+    return Page(page, template, title, context, body=body)
 
 
 def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
     """A self-assessment sheet per role, then a readiness sheet per step of every path.
 
-    Each sheet comes with a stylesheet beside it (not a page: a static file MkDocs copies),
-    because the site's Content-Security-Policy allows no inline style. The pieces the
-    sheets share come last, as the library their bodies call (``library.py``).
+    One stylesheet (not a page: a static file MkDocs copies) holds what every sheet prints
+    in its page margins, its own footer by the sheet's name, because the site's
+    Content-Security-Policy allows no inline style. It comes last, with the pieces the sheets
+    share, the library their bodies call (``library.py``).
     """
     library = Library(urls.SHEETS)
     parts = SheetParts(handbook, library)
     t = parts.words.t
+    footers: list[tuple[Markup, Markup]] = []  # (sheet's key, its footer)
     for role in relations.roles_in_order:
         if has_sheet(role):
             own = role_sheet(handbook, relations, role, parts)
             title = f"{t['sheet']}: {role.title}"
             page = urls.sheet_page(role.id)
-            yield from _with_style(page, (SHEET_TEMPLATE, SHEET_BODY_TEMPLATE), title, own)
+            yield _sheet_page(page, (SHEET_TEMPLATE, SHEET_BODY_TEMPLATE), title, own)
+            footers.append((urls.sheet_key(page), own.footer))
     for path in handbook.paths:
         for change in relations.step_changes[path.id]:
             if has_readiness(change):
@@ -566,5 +577,9 @@ def plan_sheets(handbook: Handbook, relations: Relations) -> Iterator[Page]:
                 page = urls.readiness_page(path.id, change.index + 1)
                 title = f"{t['readiness']}: {step.title}"
                 templates = (READINESS_TEMPLATE, READINESS_BODY_TEMPLATE)
-                yield from _with_style(page, templates, title, step)
+                yield _sheet_page(page, templates, title, step)
+                footers.append((urls.sheet_key(page), step.footer))
+    if footers:
+        context = {"words": parts.margin_words, "footers": footers}
+        yield Page(urls.SHEET_MARGINS, STYLE_TEMPLATE, "", context)
     yield from part_pages(library)

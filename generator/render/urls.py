@@ -106,9 +106,13 @@ def shared_part(kind: str, part: str) -> str:
     return f"{shared_folder(kind)}/{part}.html"
 
 
-def stylesheet(page: str) -> str:
-    """The small stylesheet beside a sheet that names it in the printed footer."""
-    return page.removesuffix(".md") + ".css"
+SHEET_MARGINS = "sheets/margins.css"  # the texts every sheet prints in its page margins
+
+
+def sheet_key(page: str) -> Markup:
+    """A sheet's name in ``SHEET_MARGINS`` and on its page (``sheets/<role>``,
+    ``sheets/<path>/step-<n>``): its page's path, made of ids."""
+    return Markup(page.removesuffix(".md"))
 
 
 def element_id(value: str) -> Markup:
