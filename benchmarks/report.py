@@ -717,6 +717,14 @@ def findings(results: Results, extras: dict[str, Any]) -> list[str]:
     size = list(results)[-1]
     result = results[size]
     notes = [*_generation_notes(size, result, extras), *_edit_notes(results)]
+    build = result.get("build", {}).get("seconds")
+    generated = result.get("generate", {}).get("total_s")
+    if build and generated and generated / build > 0.05:
+        notes.append(
+            f"- Generation at {size} is {generated / build:.0%} of the MkDocs build because the "
+            f"build got faster ({build:.0f} s): issue 16 judges generation against libyaml "
+            "instead, and its own time against issue 8's limit of 5 s."
+        )
     site = result.get("site")
     if site:
         notes += _site_notes(size, site, results.get("M", {}).get("site") if size != "M" else None)
@@ -780,6 +788,16 @@ def _site_notes(size: str, site: dict[str, Any], middle: dict[str, Any] | None) 
         f"{shares}.",
         f"- Largest page at {size}: `{site['largest_page']}`, {_kb(site['largest_bytes'])}.",
     ]
+    kinds = sorted(site["html_by_kind"].items(), key=lambda item: -item[1]["bytes"])[:4]
+    notes.append(
+        f"- Site at {size}: {site['site_bytes'] / MB:.1f} MB; HTML by kind: "
+        + ", ".join(
+            f"{kind} {stats['bytes'] / MB:.1f} MB ({stats['pages']} pages, "
+            f"{_kb(stats['bytes'] / stats['pages'])} each)"
+            for kind, stats in kinds
+        )
+        + "."
+    )
     if middle:
         grown = []
         for kind, stats in site["html_by_kind"].items():
