@@ -1,6 +1,6 @@
 """Generated files as their pages show them: a page's Markdown, then its body.
 
-A sheet's body and a role page's competency tables are templates of the theme
+A sheet's body, a role page's competency tables and a family's matrix are templates of the theme
 (``overrides/<page>.html``) that call the pieces their kind of page shares
 (``overrides/<kind>/_shared/``, generator/render/library.py). ``shown`` puts each body,
 its calls replaced by what they show, after its page's Markdown, as the theme does.
@@ -32,6 +32,11 @@ def shown(files: dict[str, Any]) -> dict[str, Any]:
     for name in [n for n in files if n.startswith(KINDS) and n.endswith(".md")]:
         body = files.pop(f"{urls.THEME}/{urls.page_body(name)}")
         files[name] = f"{files[name]}\n{shown_body(body, pieces[name.split('/')[0]])}"
+    for name in [n for n in files if n.startswith("matrix/") and n.endswith(".md")]:
+        body = files.pop(f"{urls.THEME}/{urls.page_body(name)}", None)  # no shared pieces
+        if body is not None:
+            assert "{" not in body, body[:100]
+            files[name] = f"{files[name]}\n{body}"
     assert not [name for name in files if name.startswith(f"{urls.THEME}/")]
     return files
 

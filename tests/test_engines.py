@@ -32,7 +32,7 @@ KINDS = {"home", "roles", "competencies", "families", "paths", "matrix", "sheets
 OUR_TEMPLATES = {
     "main.html",
     "sheet.html",
-    "role.html",
+    "body.html",
     "compare.html",
     "partials/csp.html",
     "partials/copyright.html",

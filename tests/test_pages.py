@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shown import shown
 
 from generator.model.handbook import Handbook
 from generator.model.relations import Relations
@@ -277,7 +278,7 @@ def test_family_matrix_keeps_only_its_roles_and_the_competencies_they_need(
         "listen",
         "sell",
     ]
-    page = render(book)["matrix/ops.md"]
+    page = shown(render(book))["matrix/ops.md"]  # the page with its table, a body
     assert 'href="../../roles/agent/"' in page and 'href="../../roles/lead/"' in page
     assert "roles/seller" not in page
     assert 'href="../../competencies/talk/"' in page and "competencies/sell" not in page

@@ -196,7 +196,7 @@ def plan_reference_pages(handbook: Handbook, relations: Relations) -> Iterator[P
     for family in matrix_families(handbook, relations):
         context = {"view": views.family_matrix(family)}
         page = urls.family_matrix_page(family.id)
-        yield Page(page, "matrix_family.md.j2", family.name, context)
+        yield Page(page, "matrix_family.md.j2", family.name, context, body="matrix_body.html.j2")
 
 
 def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str | bytes]:

@@ -2,7 +2,7 @@
 
 A role page's Markdown ends with the heading of its competencies; the tables, a section per
 competency group with a row per target, are its body (``Page.body``): a template of the
-theme that ``overrides/role.html`` includes below the Markdown, so that MkDocs does not
+theme that ``overrides/body.html`` includes below the Markdown, so that MkDocs does not
 parse forty rows of HTML per role as Markdown. A row depends on the competency, the level
 and what the role expects, so it recurs on many role pages: each distinct row is rendered
 once (``partials/target_row.j2``) and written once into the pieces that role pages share
