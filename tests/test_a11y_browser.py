@@ -143,3 +143,23 @@ def test_a_level_is_chosen_and_announced_by_keyboard(
     page.reload()
     page.wait_for_load_state("networkidle")
     assert page.locator(f"input[name='{group}']:checked").get_attribute("value") == "2"
+
+
+def test_summary_drawn_again_keeps_the_keyboard_focus(
+    default_site: Path, base_url: str, page: Any
+) -> None:
+    """Assert that a focused link of the summary keeps the focus when the summary is drawn
+    again (here after the window's width changes; likewise when catalogue.json arrives)."""
+    page.goto(base_url + _sheet_url(default_site))
+    page.wait_for_load_state("networkidle")
+    link = page.locator(".ch-sheet-table tbody a").nth(2)
+    href = link.get_attribute("href")
+    link.focus()
+    old = link.element_handle()
+    page.set_viewport_size({"width": 900, "height": 800})  # the sheet redraws its summary
+    page.wait_for_function("el => !el.isConnected", arg=old)  # the row is a new one now
+    focused = page.evaluate(
+        "() => [document.activeElement.closest('.ch-sheet-table tbody') !== null,"
+        " document.activeElement.getAttribute('href')]"
+    )
+    assert focused == [True, href]

@@ -1,5 +1,5 @@
 // Browser helpers without sheet rules: a file to download, a call once a section comes near,
-// the site's catalogue.json.
+// the site's catalogue.json, children replaced without losing the keyboard focus.
 
 import { loadCatalogue, siteUrl } from "./catalogue.js";
 
@@ -56,4 +56,18 @@ export function siteJson(name) {
     return Promise.reject(error);
   }
   return loadCatalogue(url, window.fetch.bind(window));
+}
+
+/* Replace the children of `container` with `nodes`. A link in it that had the focus hands it
+ * to the new link with the same target: a keyboard user tabbing through the summary stays
+ * where they were when it is drawn again (when catalogue.json arrives, say). */
+export function replaceKeepingFocus(container, nodes) {
+  const focused = document.activeElement;
+  const href = container.contains(focused) ? focused.getAttribute("href") : null;
+  container.replaceChildren(...nodes);
+  if (href === null) return;
+  const again = [...container.querySelectorAll("a[href]")].find(
+    (link) => link.getAttribute("href") === href,
+  );
+  if (again) again.focus({ preventScroll: true });
 }

@@ -1,6 +1,6 @@
 // DOM glue of one sheet: reads and writes the form, keeps it, draws the summary, wires the buttons.
 
-import { download, onceNear, siteJson } from "./browser.js";
+import { download, onceNear, replaceKeepingFocus, siteJson } from "./browser.js";
 import { readCatalogue, rolesToOffer } from "./catalogue.js";
 import { extraCompetencies, summarise, targetsOf } from "./compare.js";
 import { has, levels, parseJson, plainMap } from "./data.js";
@@ -214,8 +214,9 @@ export class Sheet {
     }));
     const { rows, counts } = summarise(ratings, targets, basis ? basis.value : "self");
     const scaleSize = this.items.length ? this.items[0].inputs.self.length : 1;
-    this.table.querySelector("tbody").replaceChildren(
-      ...rows.map((row, index) => {
+    replaceKeepingFocus(
+      this.table.querySelector("tbody"),
+      rows.map((row, index) => {
         const item = this.byId[row.id];
         return summaryRow(row, item.name, `#${item.el.id}`, scaleSize, index + 1);
       }),
