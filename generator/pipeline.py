@@ -113,7 +113,8 @@ def generate(
 @dataclass(frozen=True)
 class InMemory:
     """The files of a plan for the MkDocs hook, which never writes them: the docs folder's
-    pages (by their path in it) and the theme's templates, the sheets' bodies (by name)."""
+    pages (by their path in it) and the theme's templates: page bodies and the pieces they
+    share (by name)."""
 
     docs: dict[str, str | bytes]
     theme: dict[str, str]

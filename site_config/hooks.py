@@ -1,8 +1,8 @@
 """MkDocs hook: runs the generator so that plain `mkdocs build` and `mkdocs serve` work.
 
 A thin adapter: the pipeline makes the render plan, the hook hands its pages to MkDocs in
-memory (never written into docs_dir, which would loop `serve`), the sheets' bodies to the
-theme's template loader, and applies its settings.
+memory (never written into docs_dir, which would loop `serve`), the page bodies (sheets,
+role tables, matrices) to the theme's template loader, and applies its settings.
 The catalogue root is $HANDBOOK_CATALOGUE, else ./catalogues beside mkdocs.yml;
 $HANDBOOK_CHANGES_SINCE (a folder or git revision) adds the change page.
 """
@@ -55,8 +55,8 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
-    sheets = jinja2.DictLoader(config["handbook_files"].theme)
-    env.loader = jinja2.ChoiceLoader([env.loader, sheets])
+    bodies = jinja2.DictLoader(config["handbook_files"].theme)
+    env.loader = jinja2.ChoiceLoader([env.loader, bodies])
     return env
 
 

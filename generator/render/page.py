@@ -16,8 +16,9 @@ class Page:
     title: str  # plain text, for navigation
     context: Mapping[str, Any] = field(default_factory=dict)
     # A template for the page's HTML body, written as a template of the theme that the
-    # page's own template includes (``urls.page_body``): the sheets, almost all HTML, that
-    # MkDocs then never parses as Markdown. The page's template gets ``body`` (``Body``).
+    # page's own template includes (``urls.page_body``): sheets, role tables and matrices,
+    # large HTML that MkDocs then never parses as Markdown. The page's template gets
+    # ``body`` (``Body``).
     body: str | None = None
     theme: bool = False  # a template of the theme itself (``overrides/``), not a page
 

@@ -201,6 +201,7 @@ def plan_reference_pages(handbook: Handbook, relations: Relations) -> Iterator[P
 
 def render(handbook: Handbook, previous: Handbook | None = None) -> dict[str, str | bytes]:
     """Every generated file of a (small) handbook, at once: by its path in the docs folder,
-    or for the theme's (the sheets' bodies) by its path in the tree (``overrides/…``)."""
+    or for the theme's (page bodies and the pieces they share) by its path in the tree
+    (``overrides/…``)."""
     parts = RenderPlan(handbook, previous).files()
     return {name.removeprefix(f"{urls.DOCS}/"): data for name, data in chain(*parts)}
