@@ -186,8 +186,9 @@ def test_compare_defaults_to_the_role_itself(handbook: Handbook, pages: dict[str
 
 
 def _script_data(markdown: str) -> dict[str, Any]:
-    element = _attribute_elements(markdown, "div", "ch-sheet")[0]
-    data: dict[str, Any] = json.loads(element.attrs["data-ch-sheet"])
+    element = _attribute_elements(markdown, "script", "ch-sheet-data")[0]
+    assert element.attrs["type"] == "application/json"  # data, never run
+    data: dict[str, Any] = json.loads(element.content)
     return data
 
 
@@ -320,14 +321,20 @@ def test_a_sheets_body_is_a_template_of_the_theme_that_calls_shared_pieces(
 ) -> None:
     """Assert that a sheet's Markdown is only its front matter and title; that its body is a
     template of the theme whose only Jinja is its calls of the pieces sheets share, each
-    piece written once as raw text with no `{` (catalogue text cannot open a Jinja tag); and
-    that the Markdown changes with the body, so that a dirty build rebuilds the page."""
+    piece written once as raw text with no `{` (catalogue text cannot open a Jinja tag), its
+    JSON data too; and that the Markdown changes with the body, so that a dirty build
+    rebuilds the page."""
     files = copy.deepcopy(_FOUR_ROLES)
     files["competencies/g.yaml"]["competencies"][0]["levels"] = {2: "Nah {{ 7*7 }} {% if 1 %}"}
+    files["roles/alpha.yaml"]["title"] = "Alpha {{ 7*7 }} {# x #} </script>"
     before = render(load_handbook(catalogue(files)))
     markdown, body = before["sheets/alpha.md"], before["overrides/sheets/alpha.html"]
     assert "body: sheets/alpha.html\n" in markdown and "<" not in markdown
-    assert "{" not in SECTIONS.sub("", CALL.sub("", IMPORT.sub("", body)))
+    data = re.search(r'<script type="application/json" class="ch-sheet-data">(.*?)</script>', body)
+    assert data is not None and not re.search(r"\{[{%#]|<", data.group(1))
+    assert json.loads(data.group(1))["subject"] == "Alpha {{ 7*7 }} {# x #} </script>"
+    body_html = body.replace(data.group(0), "")
+    assert "{" not in SECTIONS.sub("", CALL.sub("", IMPORT.sub("", body_html)))
     parts = "".join(text for name, text in before.items() if "sheets/_shared/" in name)
     pieces = {k: v for k, v in library(dict(before), "sheets").items() if " " not in k}
     assert len(pieces) == len(MACRO.findall(parts)) and "{" not in "".join(pieces.values())
@@ -462,14 +469,14 @@ def test_catalogue_text_stays_text_on_the_built_sheet(hostile_site: Path) -> Non
     assert not [
         e for e in page.elements if e.tag in ("img", "svg", "script") and "alert" in str(e.attrs)
     ]
-    scripts = [e for e in page.find("script") if "alert" in e.content]
-    assert not scripts
+    runnable = [e for e in page.find("script") if e.attrs.get("type") != "application/json"]
+    assert not [e for e in runnable if "alert" in e.content]
     text = page.text
     assert "<img src=x onerror=alert(1)>" in text
     assert "</textarea><script>alert(2)</script>" in text
     assert '"><svg onload=alert(3)>' in text
     data = json.loads(
-        next(e for e in page.elements if "data-ch-sheet" in e.attrs).attrs["data-ch-sheet"]
+        next(e for e in page.find("script") if "ch-sheet-data" in str(e.attrs)).content
     )
     assert data["handbook"] == "T</title><script>alert(1)</script>"
 

@@ -76,12 +76,16 @@ def _seen_texts(page: Path) -> list[tuple[str, str]]:
     for element in parsed.elements:
         seen += [(f"{element.tag}[{name}]", element.attrs[name])
                  for name in LABELS if name in element.attrs]  # fmt: skip
-        for name in ("data-ch-sheet", "data-ch-compare"):  # script texts as JSON
-            if name in element.attrs:
-                texts = json.loads(element.attrs[name])["texts"]
-                seen += [
-                    (f"{name} {key}", _PLACEHOLDER.sub("", text)) for key, text in texts.items()
-                ]
+        data = None  # script texts as JSON: the sheet's data element, the compare page's
+        if element.tag == "script" and element.attrs.get("class") == "ch-sheet-data":
+            data = ("sheet data", element.content)
+        elif "data-ch-compare" in element.attrs:
+            data = ("data-ch-compare", element.attrs["data-ch-compare"])
+        if data is not None:
+            texts = json.loads(data[1])["texts"]
+            seen += [
+                (f"{data[0]} {key}", _PLACEHOLDER.sub("", text)) for key, text in texts.items()
+            ]
     return seen
 
 

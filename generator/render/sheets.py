@@ -14,7 +14,6 @@ target before (readiness), so ``SheetParts`` renders it once and reuses it acros
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from .fragments import Fragments
 from .library import ITEMS, Library, part_pages
 from .page import Page
 from .prose import markdown_html
-from .text import escape
+from .text import script_json
 from .words import Words
 
 # A sheet is a page (front matter and title) and its body, a template of the theme that
@@ -206,10 +205,10 @@ class SheetParts:
         return Markup(css_string(self.words.footer(subject)))
 
     @cached_property
-    def script_texts(self) -> Markup:
-        """The UI texts sheet.js shows, as escaped JSON (see ``_script_data``)."""
+    def script_texts(self) -> dict[str, str]:
+        """The UI texts sheet.js shows (see ``_script_data``)."""
         t = self.words.t
-        return escape(_json({key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS}))
+        return {key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS}
 
     def item(self, page: str, target: Target, before: Target | None = None) -> SheetItem:
         """The item of a target on the sheet ``page`` (readiness sheets: with the target
@@ -350,7 +349,7 @@ class RoleSheet:
     role: Role
     groups: tuple[SheetGroup, ...]
     compare: tuple[CompareOption, ...]  # the role and its next steps, the default one marked
-    data: Markup  # JSON for sheet.js, escaped like any text (see _script_data)
+    data: Markup  # JSON for sheet.js, for its data element (see _script_data)
     footer: Markup  # the printed footer, a CSS string (see css_string)
     scale: tuple[LevelText, ...]  # the legend: each level and what it means
     parts: SheetParts = field(compare=False, repr=False)
@@ -427,19 +426,13 @@ def _compare_options(
     return (own, *steps)
 
 
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def _script_data(
     parts: SheetParts, role: Role, targets: dict[str, int], sheet: str, title: str
 ) -> Markup:
     """What sheet.js needs and cannot read from the form: the sheet (its id keys what the
     browser keeps: a role's id, or ``<path>/step-<n>``; its title names exports), the role's
-    targets, the UI texts.
-
-    JSON with sorted keys, escaped like any text. The texts, the same on every sheet and the
-    larger part, are escaped once (``SheetParts.script_texts``) and added as the last member.
+    targets, the UI texts. JSON for the sheet's data element (``text.script_json``): no
+    character of it is a character reference, as each would be in an attribute.
     """
     handbook = parts.handbook
     data = {
@@ -452,9 +445,9 @@ def _script_data(
         "targets": targets,
         "catalogue": urls.CATALOGUE_JSON,  # at the site root: every role, for "compare with"
         "csv": csv_rules(handbook.language),
+        "texts": parts.script_texts,
     }
-    assert max(data) < "texts"  # so that "texts" is the last member, as sort_keys has it
-    return escape(_json(data)[:-1] + ',"texts":') + parts.script_texts + escape("}")
+    return script_json(data)
 
 
 def role_sheet(

@@ -13,6 +13,7 @@ Markdown and HTML until the end of a build; one "…" or "€" doubled a role pa
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -67,6 +68,20 @@ def for_theme(template: str) -> str:
     MkDocs has loaded it: MkDocs keeps loaded templates until the end of a build. These
     templates hold no script or style element."""
     return latin1(template)
+
+
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_JINJA_OPENING = re.compile(r"\{(?=[{%#])")
+
+
+def script_json(data: object) -> Markup:
+    """``data`` as JSON for a ``<script type="application/json">`` element, as Django's
+    ``json_script`` writes it: ``<``, ``>`` and ``&`` as ``\\u`` escapes, so that no text
+    can end the element, and ASCII only (``latin1`` leaves it alone). Safe in a template of
+    the theme too: a ``{`` that would open a Jinja tag is only ever inside a string (JSON's
+    own braces are followed by ``"`` or ``}``), where it becomes ``\\u007b``."""
+    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return Markup(_JINJA_OPENING.sub(r"\\u007b", text.translate(_SCRIPT_UNSAFE)))
 
 
 def plain_html(value: str) -> str:

@@ -4,7 +4,8 @@
 // blank. The script adds what needs a program: choices kept in localStorage (keyed by handbook,
 // role and competency id; nothing leaves the browser), a summary against the role's or another
 // role's targets, reset, JSON export/import and CSV export. The page's data comes from the
-// generator in the root's `data-ch-sheet` attribute (generator/sheets.py, _script_data); the
+// generator in the root's `script.ch-sheet-data` element (JSON, never run; generator/render/
+// sheets.py, _script_data); the
 // other roles come from the site's catalogue.json, fetched once when the summary comes into view.
 // Catalogue text is only ever set as textContent or a property, never parsed as HTML.
 
@@ -19,8 +20,8 @@ function init(root) {
   for (const el of root.querySelectorAll(".ch-sheet-js")) el.hidden = false;
   const print = root.querySelector('[data-action="print"]');
   if (print) print.addEventListener("click", () => window.print());
-  const raw = root.getAttribute("data-ch-sheet");
-  if (raw) new Sheet(root, JSON.parse(raw), store).start();
+  const data = root.querySelector(":scope > script.ch-sheet-data");
+  if (data) new Sheet(root, JSON.parse(data.textContent), store).start();
 }
 
 function run() {

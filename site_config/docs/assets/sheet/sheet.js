@@ -46,7 +46,7 @@ function readItem(el) {
 }
 
 export class Sheet {
-  /* `store`: storage.js's wrapper; `data`: the generator's data-ch-sheet. */
+  /* `store`: storage.js's wrapper; `data`: the JSON of the sheet's script.ch-sheet-data. */
   constructor(root, data, store) {
     this.root = root;
     this.data = data;
