@@ -58,13 +58,19 @@ def test_the_keyboard_shows_the_level_it_moves_to(page: Any, ladder_url: str) ->
     page.keyboard.press("Space")
     assert shown(page, "technical-judgement") == [1]
     page.keyboard.press("ArrowRight")
+    assert shown(page, "technical-judgement") == [2]
+    page.keyboard.press("ArrowRight")  # the target, 3: its text is the expectation block's
+    assert shown(page, "technical-judgement") == []
+    expect = page.locator("#ch-item-technical-judgement .ch-sheet-expect")
+    assert expect.get_attribute("id") == "ch-level-technical-judgement-3"
+    assert "Makes decisions that affect several parts" in expect.inner_text()
+    assert page.locator(".ch-sheet-level-text#ch-level-technical-judgement-3").count() == 0
     page.keyboard.press("ArrowRight")
-    assert shown(page, "technical-judgement") == [3]
     assert (
-        page.locator("input[name=self-technical-judgement]:checked").get_attribute("value") == "3"
+        page.locator("input[name=self-technical-judgement]:checked").get_attribute("value") == "4"
     )
     page.locator("#ch-note-technical-judgement").focus()
-    assert shown(page, "technical-judgement") == [3]  # the chosen one
+    assert shown(page, "technical-judgement") == [4]  # the chosen one
 
 
 def test_tapping_a_box_shows_its_text(browser: Any, ladder_url: str) -> None:

@@ -134,6 +134,32 @@ def test_each_box_is_described_by_what_its_level_means(
     assert marks == 2 * 35  # both rows of each of the role's 35 competencies
 
 
+def test_the_targets_text_shows_once_and_describes_the_target(pages: dict[str, str]) -> None:
+    """Assert that where a competency has words for the target level, the sheet shows them
+    once: in the expectation block, which the target's boxes name as their description, and
+    not again among the texts shown for the level being chosen."""
+    parsed = parse_fragment(pages["sheets/key-account-manager.md"])
+    blocks = [e for e in parsed.elements if "ch-sheet-expect" in e.attrs.get("class", "").split()]
+    with_text = [e for e in blocks if "id" in e.attrs]
+    assert with_text
+    level_texts = {
+        e.attrs["id"]
+        for e in parsed.elements
+        if "ch-sheet-level-text" in e.attrs.get("class", "").split()
+    }
+    radios = {
+        (e.attrs["name"], e.attrs["value"]): e
+        for e in parsed.find("input")
+        if e.attrs.get("type") == "radio"
+    }
+    for block in with_text:
+        competency, level = block.attrs["id"].removeprefix("ch-level-").rsplit("-", 1)
+        assert block.attrs["id"] not in level_texts
+        for rater in ("self", "manager"):
+            box = radios[f"{rater}-{competency}", level]
+            assert box.attrs["aria-describedby"] == block.attrs["id"]
+
+
 def _escaped(text: str) -> str:
     return str(escape(text))
 

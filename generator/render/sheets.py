@@ -113,7 +113,8 @@ class SheetItem:
     boxes: tuple[Box, ...]
     previous: int | None = None  # readiness sheets: target before the step (None: new)
     expectation: Expectation | None = None  # the target's text, printed with the item
-    levels: tuple[LevelText, ...] = ()  # shown on screen for the level being chosen
+    levels: tuple[LevelText, ...] = ()  # shown on screen for the level being chosen (not
+    # the target's when the expectation block shows it)
     reworded: Markup = Markup("")  # readiness sheets: same level, other words
 
     @property
@@ -122,9 +123,16 @@ class SheetItem:
         return urls.element_id(self.competency.id)
 
     @property
+    def shows_target_text(self) -> bool:
+        """Whether the expectation block holds the target level's text: then it is that
+        level's text for screen readers, and ``levels`` leaves it out (it shows once)."""
+        return bool(self.expectation and self.expectation.level_text and not self.reworded)
+
+    @property
     def described(self) -> frozenset[int]:
         """The levels that have a text (their boxes point to it for screen readers)."""
-        return frozenset(text.level for text in self.levels)
+        own = {self.target} if self.shows_target_text else set()
+        return frozenset(text.level for text in self.levels) | own
 
 
 @dataclass(frozen=True)
@@ -223,16 +231,19 @@ class SheetParts:
             if before is not None and before.level == target.level:
                 old = _expectation_source(competency, before)
                 reworded = reworded_html(old, _expectation_source(competency, target))
+            expected = expectation(
+                competency, target.level, target.expects, page, self.words.t["expects_in_role"]
+            )
+            levels = self._level_texts(competency, page)
+            if expected.level_text and not reworded:  # the expectation block shows it
+                levels = tuple(text for text in levels if text.level != target.level)
             item = SheetItem(
                 competency,
                 target.level,
                 self._boxes_of(target.level, previous),
                 previous,
-                expectation(
-                    competency, target.level, target.expects, page, self.words.t["expects_in_role"]
-                )
-                or None,
-                self._level_texts(competency, page),
+                expected or None,
+                levels,
                 reworded,
             )
             self._items[key] = item
