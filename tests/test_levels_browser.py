@@ -152,7 +152,7 @@ def test_no_serious_violations_on_the_new_parts(
     page = csp_free_page
     page.goto(ladder_url + url)
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-    boxes = page.locator(".ch-sheet-box")
+    boxes = page.locator(".ch-sheet-row > label")
     if boxes.count():
         boxes.nth(2).click()
     results = Axe().run(page)

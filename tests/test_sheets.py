@@ -60,7 +60,7 @@ def _items(markdown: str) -> list[Element]:
 def _target_boxes(markdown: str, css_class: str = "is-target") -> list[tuple[str, int]]:
     """(radio name, level) of every box carrying ``css_class``."""
     boxes = re.findall(
-        rf'<label class="ch-sheet-box[^"]*\b{css_class}\b[^"]*"><input type="radio" '
+        rf'<label class="[^"]*\b{css_class}\b[^"]*"><input type="radio" '
         r'name="([^"]+)" value="(\d+)"[^>]*>',
         markdown,
     )

@@ -37,14 +37,14 @@ PRINT_MARKS = """
   target: Number(item.dataset.target),
   targetText: getComputedStyle(item.querySelector('.ch-sheet-target')).display === 'none'
     ? '' : item.querySelector('.ch-sheet-target').innerText,
-  boxes: [...item.querySelectorAll('.ch-sheet-box.is-target')].map((box) => ({
+  boxes: [...item.querySelectorAll('.ch-sheet-row > .is-target')].map((box) => ({
     level: Number(box.querySelector('input').value),
-    border: parseFloat(getComputedStyle(box.querySelector('.ch-sheet-face')).borderTopWidth),
+    border: parseFloat(getComputedStyle(box.querySelector(':scope > span')).borderTopWidth),
     visible: box.getBoundingClientRect().height > 0,
   })),
-  previous: [...item.querySelectorAll('.ch-sheet-box.is-previous')].map((box) => ({
+  previous: [...item.querySelectorAll('.ch-sheet-row > .is-previous')].map((box) => ({
     level: Number(box.querySelector('input').value),
-    style: getComputedStyle(box.querySelector('.ch-sheet-face')).borderTopStyle,
+    style: getComputedStyle(box.querySelector(':scope > span')).borderTopStyle,
   })),
 }))
 """
@@ -523,7 +523,7 @@ def test_filled_sheet_prints_the_ticks(kam: Any, tmp_path: Path) -> None:
     _fill(kam)
     kam.emulate_media(media="print")
     crosses = kam.evaluate(
-        """() => [...document.querySelectorAll('.ch-sheet-box input:checked + .ch-sheet-face')]
+        """() => [...document.querySelectorAll('.ch-sheet-row > label > input:checked + span')]
           .map((face) => parseFloat(getComputedStyle(face, '::before').borderLeftWidth))"""
     )
     assert len(crosses) == 6 and all(width >= 2 for width in crosses)

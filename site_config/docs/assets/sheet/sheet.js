@@ -156,7 +156,8 @@ export class Sheet {
 
   /* Remember whether the box a pointer goes down on is the chosen one. */
   notePress(target) {
-    const input = target.closest(".ch-sheet-box") && target.closest(".ch-sheet-box").querySelector("input");
+    const box = target.closest(".ch-sheet-row > label");
+    const input = box && box.querySelector("input");
     this.pressed = input && input.checked ? input : null;
   }
 
@@ -425,10 +426,10 @@ export class Sheet {
     this.root.addEventListener("pointerdown", (event) => this.notePress(event.target));
     this.root.addEventListener("keydown", (event) => {
       this.pressed = null;
-      if (event.target.matches(".ch-sheet-box input")) this.keyBox(event);
+      if (event.target.matches(".ch-sheet-row > label > input")) this.keyBox(event);
     });
     this.root.addEventListener("click", (event) => {
-      if (event.target.matches(".ch-sheet-box input")) this.clickBox(event.target);
+      if (event.target.matches(".ch-sheet-row > label > input")) this.clickBox(event.target);
       const button = event.target.closest("button[data-action]");
       const name = button && button.getAttribute("data-action");
       if (name && has(actions, name)) actions[name]();
