@@ -6,8 +6,9 @@ exist, which template renders each and with which view (``views.py``, ``pathview
 ``RenderPlan``; none of them assembles the pipeline on its own.
 
 Pages are rendered as they are asked for, so a writer holds one page at a time. The files
-come in three independent parts of about the same work (the pages with everything else, the
-reference pages, and the sheets), which a writer may stage side by side.
+come in two independent parts of about the same work (the pages, the matrix and everything
+else; the reference pages and the sheets), which a writer may stage side by side: one part
+per core of a two-core CI runner (a third process only made both slower).
 """
 
 from __future__ import annotations
@@ -77,8 +78,12 @@ class RenderPlan:
 
     def pages(self) -> Iterator[Page]:
         """The home, family, role and other pages of the handbook, in a stable order (the
-        reference pages: ``reference_pages()``; sheets: ``sheets()``)."""
+        matrix: ``matrix_pages()``; reference pages: ``reference_pages()``; sheets:
+        ``sheets()``)."""
         return plan_pages(self.handbook, self.relations, self.changes)
+
+    def matrix_pages(self) -> Iterator[Page]:
+        return plan_matrix_pages(self.handbook, self.relations)
 
     def reference_pages(self) -> Iterator[Page]:
         return plan_reference_pages(self.handbook, self.relations)
@@ -88,19 +93,20 @@ class RenderPlan:
 
     def files(self) -> tuple[Files, ...]:
         """The generated files of the tree's ``docs/`` and ``overrides/`` folders (path in
-        the tree, text), in independent parts of about the same work, which a writer may
-        stage side by side: the pages with the downloads, the reference pages (competencies,
-        paths, matrix), and the sheets (their pages in ``docs/``, bodies in ``overrides/``)."""
+        the tree, text), in two independent parts of about the same work, which a writer may
+        stage side by side: the pages with the matrix and the downloads; the reference pages
+        (competencies, paths) with the sheets (their pages in ``docs/``, bodies in
+        ``overrides/``)."""
         self._prepare()
 
         def pages() -> Files:
-            yield from self._rendered(self.pages())
+            yield from self._rendered(chain(self.pages(), self.matrix_pages()))
             for name, data in export_files(self.handbook, self.relations).items():
                 yield _docs(name), data
             for image in self.handbook.images:
                 yield _docs(urls.page_image(image.name)), image.data
 
-        return pages(), self._rendered(self.reference_pages()), self._rendered(self.sheets())
+        return pages(), self._rendered(chain(self.reference_pages(), self.sheets()))
 
     def tree(self) -> tuple[Iterator[tuple[str, bytes]], ...]:
         """Every file of a standalone tree (``docs/``, ``overrides/``, ``mkdocs.yml``) that
@@ -179,12 +185,10 @@ def plan_pages(
 
 
 def plan_reference_pages(handbook: Handbook, relations: Relations) -> Iterator[Page]:
-    """The competency catalogue and a page per competency, a page per career path, and the
-    matrix (an overview and a page per family)."""
+    """The competency catalogue and a page per competency, and a page per career path."""
     views = Views(handbook, relations)
-    t = views.t
     context: dict[str, object] = {"groups": views.competency_catalogue()}
-    yield Page(urls.COMPETENCIES, "competencies.md.j2", t["competency_catalogue"], context)
+    yield Page(urls.COMPETENCIES, "competencies.md.j2", views.t["competency_catalogue"], context)
     for competency in handbook.competencies:
         context = {"view": views.competency(competency)}
         page = urls.competency_page(competency.id)
@@ -192,7 +196,12 @@ def plan_reference_pages(handbook: Handbook, relations: Relations) -> Iterator[P
     for path in handbook.paths:
         context = {"view": path_view(views, path)}
         yield Page(urls.path_page(path.id), "path.md.j2", path.title, context)
-    yield Page(urls.MATRIX, "matrix.md.j2", t["matrix"], {"view": views.matrix_index()})
+
+
+def plan_matrix_pages(handbook: Handbook, relations: Relations) -> Iterator[Page]:
+    """The matrix: an overview and a page per family."""
+    views = Views(handbook, relations)
+    yield Page(urls.MATRIX, "matrix.md.j2", views.t["matrix"], {"view": views.matrix_index()})
     for family in matrix_families(handbook, relations):
         context = {"view": views.family_matrix(family)}
         page = urls.family_matrix_page(family.id)
