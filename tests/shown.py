@@ -1,7 +1,8 @@
 """Generated files as their pages show them: a page's Markdown, then its body.
 
-A sheet's body, a role page's competency tables and a family's matrix are templates of the theme
-(``overrides/<page>.html``) that call the pieces their kind of page shares
+A sheet's body, a role page's competency tables and a family's matrix are in templates of the
+theme (``overrides/<kind>/_bodies/``, a few files of bodies) that call the pieces their kind of
+page shares
 (``overrides/<kind>/_shared/``, generator/render/library.py). ``shown`` puts each body,
 its calls replaced by what they show, after its page's Markdown, as the theme does.
 """
@@ -29,16 +30,36 @@ def shown(files: dict[str, Any]) -> dict[str, Any]:
     """``files`` (as ``render`` gives them) with each page's body after its Markdown."""
     files = dict(files)
     pieces = {kind: library(files, kind) for kind in KINDS}
+    found = bodies(files)
     for name in [n for n in files if n.startswith(KINDS) and n.endswith(".md")]:
-        body = files.pop(f"{urls.THEME}/{urls.page_body(name)}")
+        body = found.pop(urls.body_id(name))
         files[name] = f"{files[name]}\n{shown_body(body, pieces[name.split('/')[0]])}"
     for name in [n for n in files if n.startswith("matrix/") and n.endswith(".md")]:
-        body = files.pop(f"{urls.THEME}/{urls.page_body(name)}", None)  # no shared pieces
+        body = found.pop(urls.body_id(name), None)  # no shared pieces
         if body is not None:
             assert "{" not in body, body[:100]
             files[name] = f"{files[name]}\n{body}"
+    assert not found, sorted(found)
     assert not [name for name in files if name.startswith(f"{urls.THEME}/")]
     return files
+
+
+BRANCH = re.compile(r'\{% (?:el)?if page\.meta\.body_id == "([a-z0-9/-]+)" %\}')
+
+
+def bodies(files: dict[str, Any]) -> dict[str, str]:
+    """Every page's body by its id (``urls.body_id``), taken out of the files of bodies in
+    ``files`` (``urls.page_body``); each file checked to name every body it holds."""
+    found: dict[str, str] = {}
+    for name in [n for n in files if n.startswith(f"{urls.THEME}/") and "/_bodies/" in n]:
+        text = files.pop(name)
+        assert text.endswith("{% endif %}\n"), name
+        parts = BRANCH.split(text.removesuffix("{% endif %}\n"))
+        assert parts[0] == "", name
+        for body_id, body in zip(parts[1::2], parts[2::2], strict=True):
+            assert f"{urls.THEME}/{urls.page_body(body_id + '.md')}" == name, body_id
+            found[body_id] = body
+    return found
 
 
 def shown_body(body: str, pieces: dict[str, str]) -> str:

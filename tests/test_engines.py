@@ -8,6 +8,7 @@ Slow (three whole builds): ``-m slow``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -74,7 +75,8 @@ def test_every_page_kind_is_built(built: tuple[str, Path]) -> None:
 
 def test_sheets_load_their_styles_and_script(built: tuple[str, Path]) -> None:
     """Assert that a sheet links sheet.css, the sheets' margins stylesheet and the script,
-    and that each file is in the site."""
+    that each file is in the site, and that the sheet shows its own body (one of many in
+    its file of bodies)."""
     engine, site = built
     sheet = site / "sheets" / "key-account-manager" / "index.html"
     parsed = parse(sheet)
@@ -92,6 +94,8 @@ def test_sheets_load_their_styles_and_script(built: tuple[str, Path]) -> None:
         assert (site / name).is_file(), f"{engine}: {name} missing"
     radios = [e for e in parsed.find("input") if e.attrs.get("type") == "radio"]
     assert radios, f"{engine}: the sheet has no level to choose"
+    data = next(e for e in parsed.find("script") if e.attrs.get("class") == "ch-sheet-data")
+    assert json.loads(data.content)["sheet"] == "key-account-manager", f"{engine}: other body"
 
 
 def test_browser_title_shows_the_page_and_the_handbook(built: tuple[str, Path]) -> None:

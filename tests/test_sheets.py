@@ -17,7 +17,7 @@ import pytest
 from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
 from hypothesis import given
 from hypothesis import strategies as st
-from shown import CALL, IMPORT, MACRO, SECTIONS, library, shown
+from shown import CALL, IMPORT, MACRO, SECTIONS, bodies, library, shown
 from site_html import Element, Parsed, parse, parse_fragment, resolve
 
 from generator.model.handbook import Handbook
@@ -354,8 +354,10 @@ def test_a_sheets_body_is_a_template_of_the_theme_that_calls_shared_pieces(
     files["competencies/g.yaml"]["competencies"][0]["levels"] = {2: "Nah {{ 7*7 }} {% if 1 %}"}
     files["roles/alpha.yaml"]["title"] = "Alpha {{ 7*7 }} {# x #} </script>"
     before = render(load_handbook(catalogue(files)))
-    markdown, body = before["sheets/alpha.md"], before["overrides/sheets/alpha.html"]
-    assert "body: sheets/alpha.html\n" in markdown and "<" not in markdown
+    markdown = before["sheets/alpha.md"]
+    body = bodies(dict(before))["sheets/alpha"]
+    assert f"body: {urls.page_body('sheets/alpha.md')}\nbody_id: sheets/alpha\n" in markdown
+    assert "<" not in markdown
     data = re.search(r'<script type="application/json" class="ch-sheet-data">(.*?)</script>', body)
     assert data is not None and not re.search(r"\{[{%#]|<", data.group(1))
     assert json.loads(data.group(1))["subject"] == "Alpha {{ 7*7 }} {# x #} </script>"
@@ -370,7 +372,7 @@ def test_a_sheets_body_is_a_template_of_the_theme_that_calls_shared_pieces(
     assert calls and set(calls) <= set(pieces)
     files["roles/alpha.yaml"]["competencies"]["qxnah"] = 1
     after = render(load_handbook(catalogue(files)))
-    assert after["overrides/sheets/alpha.html"] != body
+    assert bodies(dict(after))["sheets/alpha"] != body
     assert after["sheets/alpha.md"] != markdown
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,9 +26,25 @@ class Page:
 
 @dataclass(frozen=True)
 class Body:
-    """Where a page's HTML body is, for its front matter: the theme template's name, and a
-    checksum of its text, so that the page's Markdown changes whenever its body does (MkDocs'
-    dirty build rebuilds only pages whose Markdown changed)."""
+    """Where a page's HTML body is, for its front matter: the theme template's name and the
+    body's name in it (``urls.page_body``), and a checksum of its text, so that the page's
+    Markdown changes whenever its body does (MkDocs' dirty build rebuilds only pages whose
+    Markdown changed)."""
 
     template: str
+    id: str
     checksum: str
+
+
+_BODY_ID = re.compile(r"[a-z0-9][a-z0-9/-]*")
+
+
+def bodies_template(bodies: Mapping[str, str]) -> str:
+    """One file of page bodies (``urls.page_body``): a template of the theme that shows the
+    body the including page names in its front matter (``body_id``)."""
+    branches = []
+    for number, (name, body) in enumerate(sorted(bodies.items())):
+        assert _BODY_ID.fullmatch(name), name  # a path of ids: safe in a Jinja string
+        keyword = "elif" if number else "if"
+        branches.append(f'{{% {keyword} page.meta.body_id == "{name}" %}}{body}')
+    return "".join(branches) + "{% endif %}\n"

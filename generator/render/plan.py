@@ -36,7 +36,7 @@ from .familyview import family_view
 from .library import part_pages
 from .matrix import matrix_families
 from .nav import NavItem, navigation
-from .page import Body, Page
+from .page import Body, Page, bodies_template
 from .pathview import path_view
 from .prose import markdown_html
 from .roletables import RoleTables
@@ -127,19 +127,23 @@ class RenderPlan:
     def _rendered(self, pages: Iterable[Page]) -> Files:
         env = environment(self.handbook, self.templates)
         common = {"handbook": self.handbook}
+        bodies: dict[str, dict[str, str]] = {}  # file of bodies -> body id -> body
         for page in pages:
             context = {**common, **page.context, "page": page}
             if page.body is not None:
                 body = text.for_theme(env.get_template(page.body).render(context))
-                name = urls.page_body(page.path)
-                yield f"{urls.THEME}/{name}", body
+                name, body_id = urls.page_body(page.path), urls.body_id(page.path)
+                bodies.setdefault(name, {})[body_id] = body
                 checksum = f"{zlib.crc32(body.encode('utf-8')):08x}"
-                context["body"] = Body(Markup(name), checksum)  # a path of ids, as it is
+                # paths of ids, as they are
+                context["body"] = Body(Markup(name), Markup(body_id), checksum)
             rendered = env.get_template(page.template).render(context)
             if page.theme:
                 yield f"{urls.THEME}/{page.path}", text.for_theme(rendered)
             else:
                 yield _docs(page.path), rendered
+        for name, bundled in bodies.items():
+            yield f"{urls.THEME}/{name}", bodies_template(bundled)
 
 
 def _docs(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,11 +88,24 @@ def page_image(name: str) -> str:
     return f"pages/images/{name}"
 
 
+BODY_FILES = 32  # the files that hold the bodies of one kind of page
+
+
 def page_body(page: str) -> str:
-    """The HTML body of a page (a sheet, a role's competency tables), a template of the
-    theme that the page's template includes (``sheets/<role>.html`` below ``overrides/``):
-    MkDocs leaves it alone instead of parsing it as Markdown."""
-    return page.removesuffix(".md") + ".html"
+    """The template of the theme that holds the HTML body of a page (a sheet, a role's
+    competency tables, a family's matrix), which the page's template includes: MkDocs leaves
+    it alone instead of parsing it as Markdown. The bodies of a kind of page are spread over
+    a few files (``sheets/_bodies/07.html`` below ``overrides/``), each page's by its
+    ``body_id``: creating thousands of small files was most of a generation's time."""
+    name = body_id(page)
+    number = zlib.crc32(name.encode("utf-8")) % BODY_FILES
+    return f"{name.split('/', 1)[0]}/_bodies/{number:02d}.html"
+
+
+def body_id(page: str) -> str:
+    """What names a page's body in its file (``page_body``): the page's path, a path of
+    ids (``sheets/account-manager``)."""
+    return page.removesuffix(".md")
 
 
 def shared_folder(kind: str) -> str:
