@@ -28,4 +28,5 @@ SITE_CONFIG = _folder("site_config")
 BASE_CONFIG = SITE_CONFIG / "base.yml"
 STATIC_DOCS = SITE_CONFIG / "docs"
 OVERRIDES = SITE_CONFIG / "overrides"
+COMPACT_HOOK = SITE_CONFIG / "compact.py"  # a generated tree's one hook (its docstring)
 STARTER = PACKAGE / "starter"

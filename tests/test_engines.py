@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -96,6 +97,19 @@ def test_sheets_load_their_styles_and_script(built: tuple[str, Path]) -> None:
     assert radios, f"{engine}: the sheet has no level to choose"
     data = next(e for e in parsed.find("script") if e.attrs.get("class") == "ch-sheet-data")
     assert json.loads(data.content)["sheet"] == "key-account-manager", f"{engine}: other body"
+
+
+def test_theme_tags_leave_no_whitespace_behind(built: tuple[str, Path]) -> None:
+    """Assert that with MkDocs and ProperDocs (which run the tree's one hook) a role page
+    has no stretch of blank lines or indentation left by the theme's template tags (a third
+    of its bytes were such whitespace); Zensical runs no hooks, and its page is whole."""
+    engine, site = built
+    page = (site / "roles" / "key-account-manager" / "index.html").read_text(encoding="utf-8")
+    assert "Key Account Manager" in page and page.rstrip().endswith("</html>"), engine
+    longest = max(len(run) for run in re.findall(r"\n[ \t\n]*\n", page))
+    blank = sum(1 for line in page.splitlines() if not line.strip())
+    compact = longest < 10 and blank < len(page.splitlines()) / 5
+    assert compact == (engine != "zensical"), (engine, longest, blank)
 
 
 def test_browser_title_shows_the_page_and_the_handbook(built: tuple[str, Path]) -> None:

@@ -109,8 +109,9 @@ class RenderPlan:
         return pages(), self._rendered(chain(self.reference_pages(), self.sheets()))
 
     def tree(self) -> tuple[Iterator[tuple[str, bytes]], ...]:
-        """Every file of a standalone tree (``docs/``, ``overrides/``, ``mkdocs.yml``) that
-        builds without any hook, in the same parts as ``files``."""
+        """Every file of a standalone tree (``docs/``, ``overrides/``, ``hooks/``,
+        ``mkdocs.yml``) that builds without the generator's hook, in the same parts as
+        ``files``."""
         pages, *others = self.files()
 
         def first() -> Iterator[tuple[str, bytes]]:

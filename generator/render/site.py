@@ -1,8 +1,9 @@
 """Render: the MkDocs side of a handbook: settings that follow the catalogue, a standalone tree.
 
 The same settings are applied by the MkDocs hook (``mkdocs build``/``serve`` at the project
-root) and written into the ``mkdocs.yml`` of a generated tree, which builds without the hook
-(plain ``mkdocs build -f OUT/mkdocs.yml``, or MkDocs-compatible tools that run no hooks).
+root) and written into the ``mkdocs.yml`` of a generated tree, which builds without that hook
+(plain ``mkdocs build -f OUT/mkdocs.yml``, or MkDocs-compatible tools that run no hooks). Its
+only hook, ``hooks/compact.py``, trims the whitespace of the theme's template tags.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..model.handbook import Handbook
-from ..resources import BASE_CONFIG, OVERRIDES, STATIC_DOCS
+from ..resources import BASE_CONFIG, COMPACT_HOOK, OVERRIDES, STATIC_DOCS
 from . import text
 from .words import Words
 
@@ -52,7 +53,7 @@ def standalone_config(handbook: Handbook, nav: list[Any]) -> str:
     """The ``mkdocs.yml`` of a generated tree: the project's config, made self-contained."""
     config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8"))
     values = settings(handbook, nav)
-    config.pop("hooks", None)
+    config["hooks"] = [COMPACT_HOOK_IN_TREE]
     config.pop("watch", None)
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
@@ -68,9 +69,13 @@ def standalone_config(handbook: Handbook, nav: list[Any]) -> str:
     return yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False)
 
 
+COMPACT_HOOK_IN_TREE = "hooks/compact.py"
+
+
 def static_files() -> dict[str, bytes]:
-    """The project's own assets and theme overrides, as files of a generated tree."""
-    files = {}
+    """The project's own assets, theme overrides and whitespace hook, as files of a
+    generated tree."""
+    files = {COMPACT_HOOK_IN_TREE: COMPACT_HOOK.read_bytes()}
     for folder, prefix in ((STATIC_DOCS, "docs"), (OVERRIDES, "overrides")):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
