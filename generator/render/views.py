@@ -18,7 +18,7 @@ from ..model.relations import PathPosition, Relations
 from . import urls
 from .expectations import Expectation, expectation
 from .matrix import Cell, LegendEntry, Matrix, build_family_matrix, legend, matrix_families
-from .prose import markdown_html
+from .prose import links_by_id, markdown_html
 from .sheets import has_sheet
 from .urls import HtmlLinks, Link, PageLinks
 from .words import Words
@@ -228,6 +228,9 @@ class Views:
         self.words = Words(handbook)
         self.t = self.words.t
         self._bars: dict[tuple[int, bool], LevelBar] = {}
+        # (competency id, level, expects, depth of the page) -> the row every role page shows
+        # for that target, or None where its texts link by id (then each page has its own)
+        self._target_rows: dict[tuple[str, int, str | None, int], TargetRow | None] = {}
 
     def bar(self, level: int, *, target: bool = True) -> LevelBar:
         """A level bar; ``target=False`` for a plain level (a level anchor, not a target).
@@ -324,23 +327,33 @@ class Views:
         result = []
         for group in self.handbook.groups:
             rows = tuple(
-                TargetRow(
-                    links.competency(c),
-                    self.bar(targets[c.id].level),
-                    expectation(
-                        c,
-                        targets[c.id].level,
-                        targets[c.id].expects,
-                        links.page,
-                        self.t["expects_in_role"],
-                    ),
-                )
+                self._target_row(c, targets[c.id].level, targets[c.id].expects, links)
                 for c in group.competencies
                 if c.id in targets
             )
             if rows:
                 result.append(GroupTargets(group, urls.group_anchor(group.id), rows))
         return tuple(result)
+
+    def _target_row(
+        self, competency: Competency, level: int, expects: str | None, links: PageLinks
+    ) -> TargetRow:
+        """A role page's row of one target: made once for all role pages (their links to
+        competencies lead from the same folder depth), unless its texts link by id."""
+        key = (competency.id, level, expects, links.page.count("/"))
+        row = self._target_rows.get(key)
+        if row is not None:
+            return row
+        row = TargetRow(
+            links.competency(competency),
+            self.bar(level),
+            expectation(competency, level, expects, links.page, self.t["expects_in_role"]),
+        )
+        if key not in self._target_rows:
+            texts = (competency.level_text(level), expects)
+            by_id = any(text and links_by_id(text) for text in texts)
+            self._target_rows[key] = None if by_id else row
+        return row
 
     def _position(self, position: PathPosition, links: PageLinks) -> PositionView:
         number = position.index + 1
