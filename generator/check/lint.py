@@ -156,9 +156,10 @@ def _similar(first: list[str], second: list[str]) -> bool:
     overlap = len(set(first) & set(second)) / len(union) if union else 1.0
     if overlap >= NEAR_DUPLICATE:
         return True
-    matcher = difflib.SequenceMatcher(None, " ".join(first), " ".join(second))
-    # the quick ratios are upper bounds of ratio(): most pairs are ruled out without it
-    return all(
-        ratio() >= NEAR_DUPLICATE_TEXT
-        for ratio in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio)
-    )
+    a, b = " ".join(first), " ".join(second)
+    # Upper bounds of ratio() rule out most pairs cheaply: the lengths (difflib's
+    # real_quick_ratio, before the matcher indexes ``b``), then the characters in common.
+    if 2 * min(len(a), len(b)) < NEAR_DUPLICATE_TEXT * (len(a) + len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return all(ratio() >= NEAR_DUPLICATE_TEXT for ratio in (matcher.quick_ratio, matcher.ratio))

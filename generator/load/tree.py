@@ -7,8 +7,9 @@ are refused before anything could expand or run, and every node keeps its positi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 import yaml
 
@@ -57,6 +58,7 @@ class Sequence:
 
 
 Node = Scalar | Mapping | Sequence
+Events = Callable[[], yaml.Event]  # the parser's next event
 
 
 class YamlProblem(Exception):
@@ -95,20 +97,10 @@ class _TreeBuilder:
 
     def parse(self, text: str) -> Node | None:
         self.lines = text.split("\n")
-        events = self._events(text)
-        next(events)  # StreamStart
-        if isinstance(next(events), yaml.StreamEndEvent):
-            return None
-        tree = self._node(events, next(events), 0)
-        next(events)  # DocumentEnd
-        event = next(events)
-        if not isinstance(event, yaml.StreamEndEvent):
-            raise YamlProblem(self._where(event), "expected one YAML document, found several")
-        return tree
-
-    def _events(self, text: str) -> Iterator[yaml.Event]:
+        loader = _Loader(text)
         try:
-            yield from yaml.parse(text, Loader=_Loader)
+            # get_event() gives None only after the stream's end, where reading stops
+            return self._document(cast(Events, loader.get_event))
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -123,6 +115,21 @@ class _TreeBuilder:
             raise YamlProblem(Location(self.shown, line, column), message) from error
         except yaml.YAMLError as error:
             raise YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
+        finally:
+            loader.dispose()
+
+    def _document(self, events: Events) -> Node | None:
+        """The one document of the stream; ``events`` gives the parser's next event (called
+        directly: a generator around it cost a fifth of the loading time)."""
+        events()  # StreamStart
+        if isinstance(events(), yaml.StreamEndEvent):  # else DocumentStart
+            return None
+        tree = self._node(events, events(), 0)
+        events()  # DocumentEnd
+        event = events()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise YamlProblem(self._where(event), "expected one YAML document, found several")
+        return tree
 
     def _indent(self, line: int) -> int:
         """The indentation of a block scalar whose indicator is on ``line`` (1-based)."""
@@ -137,7 +144,7 @@ class _TreeBuilder:
             Location(self.shown, mark.line + 1, mark.column + 1) if mark else Location(self.shown)
         )
 
-    def _node(self, events: Iterator[yaml.Event], event: yaml.Event, depth: int) -> Node:
+    def _node(self, events: Events, event: yaml.Event, depth: int) -> Node:
         location = self._where(event)
         _refuse_expansion(event, location)
         if depth > MAX_DEPTH:
@@ -149,17 +156,17 @@ class _TreeBuilder:
             return Scalar(event.value, plain, location, True, self._indent(location.line))
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
-            while not isinstance(event := next(events), yaml.SequenceEndEvent):
+            while not isinstance(event := events(), yaml.SequenceEndEvent):
                 items.append(self._node(events, event, depth + 1))
             return Sequence(tuple(items), location)
         return self._mapping(events, location, depth)
 
-    def _mapping(self, events: Iterator[yaml.Event], location: Location, depth: int) -> Mapping:
+    def _mapping(self, events: Events, location: Location, depth: int) -> Mapping:
         entries: list[tuple[Scalar, Node]] = []
         seen: dict[str, Location] = {}
-        while not isinstance(event := next(events), yaml.MappingEndEvent):
+        while not isinstance(event := events(), yaml.MappingEndEvent):
             key = self._node(events, event, depth + 1)
-            value = self._node(events, next(events), depth + 1)
+            value = self._node(events, events(), depth + 1)
             if not isinstance(key, Scalar):
                 raise YamlProblem(key.location, "a key must be plain text, not a list or mapping")
             if key.text in seen:
