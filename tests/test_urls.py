@@ -69,3 +69,18 @@ def test_relative_links_are_those_posixpath_makes(target: str, folder: str, slas
     """Assert that the fast relative path agrees with posixpath.relpath on the site's paths."""
     target = f"{target}/" if slash and target else target
     assert urls.relative(target, folder) == posixpath.relpath(target or ".", folder or ".")
+
+
+_PAGE = st.lists(_PART, min_size=1, max_size=4).map("/".join).map(lambda p: f"{p}.md")
+
+
+@given(from_page=_PAGE, target=_PAGE | st.just("catalogue.json"))
+def test_url_links_lead_where_posixpath_says(from_page: str, target: str) -> None:
+    """Assert that a URL link (cached by the depth it climbs where the two pages share no
+    folder) is what posixpath makes of the two served URLs."""
+    here, there = urls.page_url(from_page), urls.page_url(target)
+    folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    expected = posixpath.relpath(there or ".", folder or ".")
+    if there.endswith("/") or not there:
+        expected = "./" if expected == "." else f"{expected}/"
+    assert urls.url_href(from_page, target) == expected

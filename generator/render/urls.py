@@ -184,6 +184,7 @@ def _href(folder: str, target: str, anchor: str | None) -> Markup:
     return Markup(link)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for each link's target
 def page_url(page: str) -> str:
     """The site URL of a docs path, as MkDocs serves it with ``use_directory_urls: true``.
 
@@ -204,9 +205,20 @@ def url_href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     files, which MkDocs turns into URLs only in Markdown links. From ``families/x/index.md``
     (served at ``families/x/``) to ``roles/y.md`` this is ``../../roles/y/``.
     """
-    here = page_url(from_page)
+    folder, root = _folders(from_page)
+    there = page_url(target)
+    if root and there.partition("/")[0] != folder.partition("/")[0]:
+        folder = root  # no folder in common: the link climbs to the root, only depth counts
+    return _url_href(folder, there, anchor)
+
+
+@lru_cache(maxsize=1 << 14)
+def _folders(page: str) -> tuple[str, str]:
+    """The folder a page is served from, and one as deep made of ``..`` (never an id), so
+    that all the links of a depth that climb to the root share one ``_url_href`` entry."""
+    here = page_url(page)
     folder = here.removesuffix("/") if here.endswith("/") else posixpath.dirname(here)
-    return _url_href(folder, page_url(target), anchor)
+    return folder, "/".join([".."] * (folder.count("/") + 1)) if folder else ""
 
 
 @lru_cache(maxsize=1 << 16)
