@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.model.handbook import Handbook
 from generator.model.relations import Relations
+from generator.render import urls
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,7 @@ def kind_of(name: str) -> str:
 
 
 def page_key(name: str) -> str:
-    """``docs/roles/x.md``, its body ``overrides/roles/x.html`` and ``roles/x/index.html``
-    all become ``roles/x``."""
+    """``docs/roles/x.md`` and ``roles/x/index.html`` both become ``roles/x``."""
     key = name.removeprefix("docs/").removeprefix("overrides/").removesuffix(".md")
     key = key.removesuffix("index.html").removesuffix(".html")
     return key.rstrip("/") or "index"
@@ -233,12 +233,14 @@ def allowed_pages(before: Handbook, after: Handbook, role_id: str) -> dict[str, 
 def check_edit(written: list[str], allowed: dict[str, str]) -> dict[str, Any]:
     """Which rewritten files the edit explains, and which it does not (by kind). The pieces
     a kind of page shares (``overrides/<kind>/_shared/``) change with any page of the kind
-    that shows a new variant of one, so they are explained."""
+    that shows a new variant of one, so they are explained, as is a file of page bodies
+    (``overrides/<kind>/_bodies/``) that holds the body of a page the edit explains."""
+    bodies = {f"overrides/{urls.page_body(key + '.md')}" for key in allowed}
     unexpected = [
         name
         for name in written
         if not (name.startswith("docs/") or name.startswith("overrides/"))
-        or (SHARED not in name and page_key(name) not in allowed)
+        or (SHARED not in name and name not in bodies and page_key(name) not in allowed)
     ]
     return {
         "written": len(written),

@@ -9,15 +9,16 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.pipeline import check
+from generator.render import urls
 
 PROJECT = Path(__file__).resolve().parents[1]
 
 
-def _synthetic() -> ModuleType:
-    """benchmarks/synthetic.py, which is a script folder, not a package."""
-    name = "benchmarks_synthetic"
+def _script(stem: str) -> ModuleType:
+    """benchmarks/<stem>.py, which is a script folder, not a package."""
+    name = f"benchmarks_{stem}"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PROJECT / "benchmarks" / "synthetic.py")
+        spec = importlib.util.spec_from_file_location(name, PROJECT / "benchmarks" / f"{stem}.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
@@ -25,7 +26,7 @@ def _synthetic() -> ModuleType:
     return sys.modules[name]
 
 
-synthetic = _synthetic()
+synthetic = _script("synthetic")
 TINY = synthetic.Size("T", roles=11, competencies=14, per_role=6, families=2, paths=3, groups=3)
 
 
@@ -76,3 +77,22 @@ def test_size_s_is_the_default_catalogue(tmp_path: Path) -> None:
     default = PROJECT / "catalogues"
     names = sorted(p.relative_to(default) for p in default.rglob("*") if p.is_file())
     assert names == sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+
+
+def test_a_one_role_edit_explains_the_files_of_bodies_it_rewrites() -> None:
+    """Assert that the benchmark's edit check counts a rewritten file of page bodies as
+    explained when it holds the body of a page that shows the role, and flags any other."""
+    measure = _script("measure")
+    allowed = {"roles/a": "its page", "sheets/a": "its sheet"}
+    own = f"overrides/{urls.page_body('roles/a.md')}"
+    other = next(
+        f"overrides/{urls.page_body(f'roles/r{n}.md')}"
+        for n in range(100)
+        if urls.page_body(f"roles/r{n}.md") != urls.page_body("roles/a.md")
+    )
+    assert measure.check_edit(["docs/roles/a.md", own], allowed)["unexpected"] == 0
+    report = measure.check_edit(["docs/roles/a.md", own, other, "docs/roles/b.md"], allowed)
+    assert report["unexpected"] == 2 and set(report["unexpected_examples"]) == {
+        other,
+        "docs/roles/b.md",
+    }
