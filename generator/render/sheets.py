@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import groupby
 
@@ -234,18 +234,18 @@ class SheetParts:
             expected = expectation(
                 competency, target.level, target.expects, page, self.words.t["expects_in_role"]
             )
-            levels = self._level_texts(competency, page)
-            if expected.level_text and not reworded:  # the expectation block shows it
-                levels = tuple(text for text in levels if text.level != target.level)
             item = SheetItem(
                 competency,
                 target.level,
                 self._boxes_of(target.level, previous),
                 previous,
                 expected or None,
-                levels,
+                self._level_texts(competency, page),
                 reworded,
             )
+            if item.shows_target_text:  # then the target's words show there only
+                levels = tuple(text for text in item.levels if text.level != item.target)
+                item = replace(item, levels=levels)
             self._items[key] = item
         return item
 
