@@ -7,10 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.check.validate import Validation, validate
 from generator.load.catalogue import load
 from generator.render.plan import render
-from generator.render.prose import markdown_html
+from generator.render.prose import _converter, markdown_html, plain_paragraphs
 
 Catalogue = Callable[[dict[str, Any]], Path]
 
@@ -158,3 +161,38 @@ def test_collapsible_admonitions_are_details() -> None:
     html = markdown_html('??? tip "More"\n    Hidden.\n\n???+ warning\n    Shown.', "index.md")
     assert '<details class="tip">\n<summary>More</summary>' in html
     assert '<details class="warning" open="open">' in html
+
+
+# --- plain prose takes a short way, with the same HTML -------------------------------------
+
+# Pieces of text: prose, and Markdown or HTML syntax that the short way must not take.
+PIECES = [
+    *["Plan", "über", "Ärger", "a", "Z", "1", "2024", " ", "  ", "\n", "\n\n", "\n  "],
+    *[".", ",", ";", ":", "?", "!", "'", '"', "(", ")", "%", "/", "+", "=", "-", "--"],
+    *["\u2013", "\u201e", "\u201c", "\u2019", "\u2026", "\u20ac", "\u00a7"],
+    *["*", "_", "`", "#", "> ", "|", "[", "]", "(x)", "<b>", "&", "&amp;", "\\", "{", "\t"],
+    *["1. ", "- ", "* ", "+ ", "!!! note", "??? tip", "===", "---", "    ", "![a](b)"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_plain_prose_html_is_what_markdown_writes(text: str) -> None:
+    """Assert that wherever the short way for plain prose applies, it writes exactly what
+    Python-Markdown does."""
+    short = plain_paragraphs(text)
+    if short is not None:
+        assert short == _converter().reset().convert(text)
+
+
+def test_typical_fields_take_the_short_way() -> None:
+    """Assert that descriptions and level texts as catalogues write them skip the parser,
+    and that anything with Markdown in it does not."""
+    prose = [
+        "Führt Gespräche mit „Schlüsselkunden“ – auch über 50.000 € (netto).",
+        "Plans the work.\nChecks it with the team.\n\nReports: weekly, to the lead.",
+    ]
+    assert all(plain_paragraphs(text) for text in prose)
+    markdown = ["- a list", "1. first", "Some *emphasis*", "Line  \nbreak", "# Heading", "a_b"]
+    assert not any(plain_paragraphs(text) for text in markdown)
+    assert plain_paragraphs("One.\n\n\nTwo.") == "<p>One.</p>\n<p>Two.</p>"

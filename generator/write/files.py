@@ -12,9 +12,10 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..errors import OutputError
+from .names import is_inside
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,7 @@ def update(folder: Path, files: Mapping[str, bytes], remove: Iterable[str] = ())
 
 
 def _check(name: str) -> None:
-    path = PurePosixPath(name)
-    if not path.parts or path.is_absolute() or ".." in path.parts or "\\" in name:
+    if not is_inside(name):
         raise OutputError(f"refusing to write outside the output folder: {name!r}")
 
 
