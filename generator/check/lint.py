@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..errors import Location, Problem, Severity
 from ..model.handbook import Handbook
-from ..model.relations import Relations
+from ..model.relations import Relations, relations_of
 from .markdown import Finding
 
 MAX_RISE = 2
@@ -29,7 +29,7 @@ Sources = dict[tuple[str, str, int], Location]
 
 def lint(handbook: Handbook, sources: Sources) -> list[Finding]:
     """Every quality warning of a handbook, pointing at the line concerned."""
-    relations = Relations(handbook)
+    relations = relations_of(handbook)
     return [
         *_unused_competencies(handbook, relations, sources),
         *_undescribed_competencies(handbook, relations, sources),

@@ -18,7 +18,7 @@ from ..contract import ID_PATTERN, KIND_FOLDERS, YAML_SUFFIXES
 from ..errors import CatalogueError
 from ..load.catalogue import LoadResult
 from ..load.workbook import load_csv, load_workbook, with_pages
-from ..model.relations import Relations
+from ..model.relations import relations_of
 from ..pipeline import check, checked
 from ..render.catalogue_yaml import catalogue_files
 from ..render.spreadsheet import csv_files, xlsx
@@ -52,7 +52,7 @@ def export(
     handbook = validation.handbook
     assert handbook is not None  # checked() raises otherwise
     file_name = workbook.name if workbook is not None else "<file>.xlsx"
-    sheets = tables(handbook, Relations(handbook), file_name)
+    sheets = tables(handbook, relations_of(handbook), file_name)
     if workbook is not None:
         data = xlsx(sheets, handbook.scale.maximum)
         return Done(update(workbook.parent, {workbook.name: data}), validation)

@@ -210,6 +210,8 @@ class Handbook:
     _families: dict[str, Family] = field(init=False, repr=False, compare=False)
     _groups: dict[str, CompetencyGroup] = field(init=False, repr=False, compare=False)
     _competencies: dict[str, Competency] = field(init=False, repr=False, compare=False)
+    # Facts derived from the handbook once for all who ask (``relations.relations_of``).
+    derived: dict[str, object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index = {
@@ -217,6 +219,7 @@ class Handbook:
             "_families": {f.id: f for f in self.families},
             "_groups": {g.id: g for g in self.groups},
             "_competencies": {c.id: c for g in self.groups for c in g.competencies},
+            "derived": {},
         }
         for name, mapping in index.items():
             object.__setattr__(self, name, mapping)

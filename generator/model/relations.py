@@ -74,6 +74,15 @@ class Need:
     expects: str | None = None
 
 
+def relations_of(handbook: Handbook) -> Relations:
+    """The one ``Relations`` of ``handbook``: validation's warnings, the render plan and the
+    exports ask for the same facts (a tenth of a second at 1,000 roles)."""
+    found = handbook.derived.get("relations")
+    if not isinstance(found, Relations):
+        found = handbook.derived["relations"] = Relations(handbook)
+    return found
+
+
 class Relations:
     """Lookups over a handbook; each property is computed on first use and kept."""
 

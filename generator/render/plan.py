@@ -25,7 +25,7 @@ from markupsafe import Markup
 from ..contract import MAX_FILE_BYTES
 from ..model.diff import ChangeReport, diff_handbooks
 from ..model.handbook import Handbook
-from ..model.relations import Relations
+from ..model.relations import Relations, relations_of
 from ..resources import TEMPLATES
 from . import site, text, urls
 from .changes import markdown_body, markdown_role_note
@@ -61,7 +61,7 @@ class RenderPlan:
         templates: Path = TEMPLATES,
     ) -> None:
         self.handbook = handbook
-        self.relations = Relations(handbook)
+        self.relations = relations_of(handbook)
         self.changes: ChangeReport | None = (
             diff_handbooks(previous, handbook) if previous is not None else None
         )
