@@ -1,7 +1,8 @@
 """``make bench``: generate and build synthetic catalogues of three sizes, write BENCHMARKS.md.
 
 Each stage runs in its own process, so the peak memory reported is that stage's own:
-generation (load, validate, render, write), the libyaml parse of the catalogue it is
+generation (load, validate, render, write; every size's before any build, as builds
+delete whole sites), the libyaml parse of the catalogue it is
 measured against, a no-op regeneration, the strict MkDocs build of the generated tree
 alternating with the build of a plain-pages site of as many pages (benchmarks/plain.py,
 the same-run baseline), a one-role edit with its regeneration and a dirty MkDocs rebuild,
@@ -21,6 +22,7 @@ import json
 import shutil
 import signal
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -93,11 +95,19 @@ def measure_all(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Every size, then the profiles and the live preview at the largest size run."""
     OUT.mkdir(exist_ok=True)
+    retired = _retire_previous_run(sizes)
     results: dict[str, Any] = {}
     extras: dict[str, Any] = {}
+    # Every generation first: builds delete whole sites, and deletions slow the file
+    # creation of what follows for minutes (see ``fresh_generations``).
     for size in sizes:
-        print(f"== {size}", flush=True)
-        results[size] = bench_size(size, OUT / size, timeout, build_runs)
+        print(f"== {size}: generation", flush=True)
+        results[size] = bench_generation(size, OUT / size, retired)
+        _save(results, extras)
+    for size in sizes:
+        print(f"== {size}: builds", flush=True)
+        stamp = results[size]["stamp"]
+        results[size].update(bench_builds(size, OUT / size, timeout, build_runs, stamp))
         _save(results, extras)
     largest = sizes[-1]
     print(f"== profile of the generation at {largest}", flush=True)
@@ -119,6 +129,7 @@ def measure_all(
             _save(results, extras)
     extras["machine"] = report.machine()
     _save(results, extras)
+    _remove_retired(retired)
     return results, extras
 
 
@@ -128,22 +139,48 @@ def _save(results: dict[str, Any], extras: dict[str, Any]) -> None:
         (OUT / name).write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def bench_size(size: str, work: Path, timeout: float, build_runs: int) -> dict[str, Any]:
-    """Every measurement of one catalogue size."""
-    if work.exists():
-        shutil.rmtree(work)
+def _retire_previous_run(sizes: list[str]) -> Path:
+    """Move a previous run's folders of ``sizes`` aside, into a folder removed at the end
+    (``_remove_retired``): deleting them now would slow this run's generations."""
+    retired = OUT / ".retired"
+    retired.mkdir(exist_ok=True)
+    for size in sizes:
+        if (OUT / size).exists():
+            (OUT / size).rename(retired / f"{size}-{time.time_ns()}")
+    return retired
+
+
+def _remove_retired(retired: Path) -> None:
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def bench_generation(size: str, work: Path, retired: Path) -> dict[str, Any]:
+    """The generation measurements of one catalogue size: fresh, libyaml, no-op."""
     catalogue = synthetic.write_catalogue(size, work / "catalogue")
-    tree, site = work / "tree", work / "site"
-    before = check(catalogue).handbook
-    assert before is not None, f"the {size} catalogue is not valid"
-    result: dict[str, Any] = {"catalogue": catalogue_facts(catalogue, before)}
-    stamp = code_stamp()
-    result["generate"] = fresh_generations(catalogue, tree, work / "logs")
+    handbook = check(catalogue).handbook
+    assert handbook is not None, f"the {size} catalogue is not valid"
+    result: dict[str, Any] = {"catalogue": catalogue_facts(catalogue, handbook)}
+    result["stamp"] = code_stamp()
+    result["generate"] = fresh_generations(catalogue, work)
     _say(size, "generation", result["generate"])
+    result["generate_after_deletion"] = generation_after_deletion(catalogue, work, retired)
+    _say(size, "generation after a deletion", result["generate_after_deletion"])
     result["yaml"] = parse_yaml(catalogue, work / "logs" / "yaml.log")
     print(f"   libyaml parse: {result['yaml']['median_s'] * 1000:.1f} ms (median)", flush=True)
-    result["noop"] = generate(catalogue, tree, work / "logs" / "noop.log")
+    result["noop"] = generate(catalogue, work / "tree", work / "logs" / "noop.log")
     _say(size, "no-op", result["noop"])
+    return result
+
+
+def bench_builds(
+    size: str, work: Path, timeout: float, build_runs: int, stamp: float
+) -> dict[str, Any]:
+    """The build measurements of one catalogue size, and the one-role edit (``stamp``: the
+    code's age when the tree was generated)."""
+    catalogue, tree, site = work / "catalogue", work / "tree", work / "site"
+    before = check(catalogue).handbook
+    assert before is not None, f"the {size} catalogue is not valid"
+    result: dict[str, Any] = {}
     result["build"], result["plain"] = builds_with_baseline(tree, site, work, timeout, build_runs)
     if result["build"]["ok"]:  # the last handbook build's site, kept for the dirty build
         result["site"] = measure.site_stats(site)
@@ -187,17 +224,35 @@ def catalogue_facts(root: Path, handbook: Any) -> dict[str, Any]:
     }
 
 
-def fresh_generations(catalogue: Path, tree: Path, logs: Path) -> dict[str, Any]:
-    """The median of ``FRESH_RUNS`` generations into an empty tree; all totals kept.
+def fresh_generations(catalogue: Path, work: Path) -> dict[str, Any]:
+    """The median of ``FRESH_RUNS`` generations, each into a new folder; all totals kept.
+    The last tree becomes ``work/tree``; the others are removed at the end of the run.
 
-    A first generation writes every file, so disk write-back makes it vary from run to run.
+    Nothing is deleted before or between them: this machine's ext4 has no journal, and
+    without one ext4 does not reuse an inode freed in the last one to six minutes, checking
+    each such inode on every file it creates (``recently_deleted`` in fs/ext4/ialloc.c).
+    Right after a tree was deleted, creating the next one's 3,645 files took 0.3 to 1 s of
+    kernel time instead of 0.05 s (``generation_after_deletion`` measures it).
     """
     runs = []
     for number in range(1, FRESH_RUNS + 1):
-        shutil.rmtree(tree, ignore_errors=True)
-        runs.append(generate(catalogue, tree, logs / f"generate-{number}.log"))
+        tree = work / f"fresh-{number}"
+        runs.append(generate(catalogue, tree, work / "logs" / f"generate-{number}.log"))
+    tree.rename(work / "tree")
     median = sorted(runs, key=lambda run: run["total_s"])[len(runs) // 2]
     return {**median, "runs_total_s": [run["total_s"] for run in runs]}
+
+
+def generation_after_deletion(catalogue: Path, work: Path, retired: Path) -> dict[str, Any]:
+    """One more generation into a new folder right after deleting the first fresh tree:
+    what a first generation costs on this machine just after a tree as large was deleted.
+    The other fresh trees are removed at the end of the run."""
+    shutil.rmtree(work / "fresh-1")
+    target = work / "after-deletion"
+    result = generate(catalogue, target, work / "logs" / "generate-after-deletion.log")
+    for tree in [target, *sorted(work.glob("fresh-*"))]:
+        tree.rename(retired / f"{work.name}-{tree.name}")
+    return result
 
 
 def parse_yaml(catalogue: Path, log: Path) -> dict[str, Any]:
