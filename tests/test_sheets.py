@@ -26,7 +26,7 @@ from generator.pipeline import load_handbook
 from generator.render import urls
 from generator.render.plan import render
 from generator.render.sheets import css_string, plan_sheets
-from generator.render.text import escape
+from generator.render.text import escape, script_json, script_json_joined
 from generator.render.urls import sheet_page as sheet_path
 
 _CSS_ESCAPE = re.compile(r"\\([0-9A-F]{6})")
@@ -574,3 +574,19 @@ def test_years_read_the_same_on_the_path_page_and_the_readiness_sheet(
     assert "Üblicher Zeitpunkt&#58; nach 1 Jahr&#46;" in pages["sheets/p/step-3.md"]
     assert "Berufserfahrung&#58; 1 Jahr<" in pages["sheets/p/step-2.md"]
     assert "Berufserfahrung&#58; 3 Jahre<" in pages["sheets/p/step-3.md"]
+
+
+def test_sheet_data_joins_what_all_sheets_share_with_its_own() -> None:
+    """Assert that a sheet's data, joined from the part every sheet shares (encoded once)
+    and its own, is one JSON object with both, and stays inert in a script element and in
+    a template of the theme."""
+    shared = script_json({"handbook": "H </script> {% if x %}", "texts": {"a": "{{ b }}"}})
+    joined = script_json_joined(shared, {"role": "r", "targets": {"c": 2}})
+    assert json.loads(joined) == {
+        "handbook": "H </script> {% if x %}",
+        "texts": {"a": "{{ b }}"},
+        "role": "r",
+        "targets": {"c": 2},
+    }
+    assert "<" not in joined and not re.search(r"\{[{%#]", joined)
+    assert script_json_joined(shared, {}) == shared

@@ -32,7 +32,7 @@ from .fragments import Fragments
 from .library import ITEMS, Library, part_pages
 from .page import Page
 from .prose import markdown_html
-from .text import script_json
+from .text import script_json, script_json_joined
 from .words import Words
 
 # A sheet is a page (front matter and title) and its body, a template of the theme that
@@ -213,10 +213,19 @@ class SheetParts:
         return Markup(css_string(self.words.footer(subject)))
 
     @cached_property
-    def script_texts(self) -> dict[str, str]:
-        """The UI texts sheet.js shows (see ``_script_data``)."""
-        t = self.words.t
-        return {key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS}
+    def script_common(self) -> Markup:
+        """The part of every sheet's data that is the same on all (``_script_data``): the
+        handbook, the UI texts sheet.js shows, where the other roles are, CSV rules."""
+        handbook, t = self.handbook, self.words.t
+        return script_json(
+            {
+                "handbook": handbook.title,
+                "edition": handbook.version or "",
+                "catalogue": urls.CATALOGUE_JSON,  # at the site root: every role, to compare
+                "csv": csv_rules(handbook.language),
+                "texts": {key.removeprefix("sheet_"): t[key] for key in SCRIPT_TEXT_KEYS},
+            }
+        )
 
     def item(self, page: str, target: Target, before: Target | None = None) -> SheetItem:
         """The item of a target on the sheet ``page`` (readiness sheets: with the target
@@ -442,23 +451,18 @@ def _script_data(
 ) -> Markup:
     """What sheet.js needs and cannot read from the form: the sheet (its id keys what the
     browser keeps: a role's id, or ``<path>/step-<n>``; its title names exports), the role's
-    targets, the UI texts. JSON for the sheet's data element (``text.script_json``): no
-    character of it is a character reference, as each would be in an attribute.
+    targets; with what all sheets share (``SheetParts.script_common``). JSON for the sheet's
+    data element (``text.script_json``): no character of it is a character reference, as
+    each would be in an attribute.
     """
-    handbook = parts.handbook
     data = {
-        "handbook": handbook.title,
         "role": role.id,
         "sheet": sheet,
         "kind": "role" if sheet == role.id else "readiness",
         "subject": title,  # the role's title, or "A → B"
-        "edition": handbook.version or "",
         "targets": targets,
-        "catalogue": urls.CATALOGUE_JSON,  # at the site root: every role, for "compare with"
-        "csv": csv_rules(handbook.language),
-        "texts": parts.script_texts,
     }
-    return script_json(data)
+    return script_json_joined(parts.script_common, data)
 
 
 def role_sheet(

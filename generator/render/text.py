@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -82,6 +83,13 @@ def script_json(data: object) -> Markup:
     own braces are followed by ``"`` or ``}``), where it becomes ``\\u007b``."""
     text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return Markup(_JINJA_OPENING.sub(r"\\u007b", text.translate(_SCRIPT_UNSAFE)))
+
+
+def script_json_joined(shared: Markup, data: Mapping[str, object]) -> Markup:
+    """One JSON object of ``shared`` (``script_json`` of an object, made once for many
+    pages) and ``data`` (keys of its own): the shared part is not encoded again for each."""
+    own = script_json(data)
+    return shared if own == "{}" else Markup(f"{shared[:-1]},{own[1:]}")
 
 
 def plain_html(value: str) -> str:

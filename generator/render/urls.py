@@ -38,6 +38,7 @@ THEME = "overrides"  # the theme's own templates (custom_dir), page bodies among
 _SAFE_TARGET = re.compile(r"^[a-z0-9./_-]*(#[a-z0-9_-]+)?$")
 
 
+@lru_cache(maxsize=1 << 14)  # checked for every link: each id once
 def _id(value: str) -> str:
     if not ID_PATTERN.match(value):
         raise ValueError(f"not an id, cannot be part of a page path: {value!r}")
