@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -41,29 +42,40 @@ class Child:
         return result
 
 
+PEAK = Path(__file__).with_name("peak.py")
+
+
 def run_child(args: list[str], log: Path, *, timeout: float | None = None) -> Child:
-    """Run ``args`` to the end; its own peak RSS comes from wait4, not from its siblings.
+    """Run ``args`` to the end, started by ``peak.py``: its own peak RSS, not this
+    process's (a child's peak starts at the size of the process that forks it).
 
     After ``timeout`` seconds the child (and what it started) is killed.
     """
     log.parent.mkdir(parents=True, exist_ok=True)
+    usage_file = log.with_name(f"{log.name}.usage")
+    usage_file.unlink(missing_ok=True)
     started = time.perf_counter()
     with open(log, "w", encoding="utf-8") as errors:
         process = subprocess.Popen(
-            args, stdout=subprocess.PIPE, stderr=errors, text=True, start_new_session=True
+            [sys.executable, "-S", str(PEAK), str(usage_file), *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            start_new_session=True,
         )
         timer = threading.Timer(timeout or 0, os.killpg, (process.pid, signal.SIGKILL))
         if timeout:
             timer.start()
         assert process.stdout is not None
         stdout = process.stdout.read()
-        _pid, status, usage = os.wait4(process.pid, 0)
+        process.wait()
         timer.cancel()
     seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
     process.stdout.close()
-    cpu = usage.ru_utime + usage.ru_stime
-    return Child(seconds, usage.ru_maxrss / 1000, process.returncode, stdout, log, cpu)
+    rss_kb, cpu = (
+        (float(v) for v in usage_file.read_text().split()) if usage_file.exists() else (0, 0)
+    )
+    return Child(seconds, rss_kb / 1000, process.returncode, stdout, log, cpu)
 
 
 SHARED = "/_shared/"  # overrides/<kind>/_shared/: the pieces the pages of a kind share

@@ -520,7 +520,10 @@ METHOD = """\
   3–6 indicators per competency, paths of 3–5 steps with rising targets. They pass
   `handbook validate --strict`.
 - Every stage runs in its own process; its peak RSS comes from `wait4()` on that process
-  (Linux reports the largest of the process and the children it waited for).
+  (Linux reports the largest of the process and the children it waited for), called by a
+  small launcher (`benchmarks/peak.py`): Linux starts a child's peak at the size of the
+  process that forked it, so a stage started by the benchmark itself (which holds a
+  validated catalogue) reported at least the benchmark's own size, up to 2026-12-01.
   *Generation* is load + validate + render + write measured inside the process (what the
   5-second target is about), done as `handbook generate` does it: the reference pages
   (competencies, paths) and the sheets are rendered and written by a forked second process
