@@ -96,8 +96,8 @@ def _stage_changes(files: Files, out: Path, old: dict[str, str], staging: Path) 
     """Write each file that differs from ``out`` into ``staging``; name -> digest, written.
 
     Called for thousands of files: paths are plain strings and each file costs one
-    ``lstat`` of its old copy (``pathlib`` and the three checks it took were a fifth of a
-    full generation's time).
+    ``lstat`` of its old copy (``pathlib`` objects and three checks per file took about
+    0.2 s of a first generation at 1,000 roles).
     """
     digests: dict[str, str] = {}
     written: list[str] = []
