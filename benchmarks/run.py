@@ -251,7 +251,7 @@ def generation_after_deletion(catalogue: Path, work: Path, retired: Path) -> dic
     target = work / "after-deletion"
     result = generate(catalogue, target, work / "logs" / "generate-after-deletion.log")
     for tree in [target, *sorted(work.glob("fresh-*"))]:
-        tree.rename(retired / f"{work.name}-{tree.name}")
+        tree.rename(retired / f"{work.name}-{tree.name}-{time.time_ns()}")
     return result
 
 
