@@ -536,7 +536,8 @@ METHOD = """\
   has no journal, and without one ext4 reuses no inode freed in the last one to six
   minutes, checking each such inode again on every file it creates (`recently_deleted` in
   `fs/ext4/ialloc.c`; `perf` showed it as most of the kernel time). One more generation,
-  right after deleting a tree as large, shows that cost ("after a deletion"). The generation
+  right after deleting one of the fresh trees, is reported beside them ("right after
+  deleting a tree"): what it costs depends on where ext4 puts the new files. The generation
   profile runs everything in one process, so that it shows all of the work.
 - *libyaml parse*, the yardstick of the generation (issue 16): one process reads and
   parses every YAML file of the catalogue with PyYAML's `CSafeLoader` (libyaml) three
