@@ -231,8 +231,9 @@ def fresh_generations(catalogue: Path, work: Path) -> dict[str, Any]:
     Nothing is deleted before or between them: this machine's ext4 has no journal, and
     without one ext4 does not reuse an inode freed in the last one to six minutes, checking
     each such inode on every file it creates (``recently_deleted`` in fs/ext4/ialloc.c).
-    Right after a tree was deleted, creating the next one's 3,645 files took 0.3 to 1 s of
-    kernel time instead of 0.05 s (``generation_after_deletion`` measures it).
+    Measured alone, creating 3,645 files took 0.3 to 1 s of kernel time within minutes of
+    deleting a tree as large, 0.05 s otherwise; how much a generation meets depends on where
+    ext4 puts its files (``generation_after_deletion`` shows it for the run).
     """
     runs = []
     for number in range(1, FRESH_RUNS + 1):
