@@ -118,10 +118,11 @@ def _stage_changes(files: Files, out: Path, old: dict[str, str], staging: Path) 
 
 
 def _kind_of(path: str) -> str | None:
-    """None if nothing is at ``path``, "file" for a regular file, else "other"."""
+    """None if nothing is at ``path`` (or it cannot be looked at), "file" for a regular
+    file, else "other"."""
     try:
         mode = os.lstat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:
         return None
     return "file" if stat.S_ISREG(mode) else "other"
 
