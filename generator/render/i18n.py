@@ -32,6 +32,17 @@ PLURAL_KEYS = {
     "level": "levels",
 }
 
+# Labels that are the catalogue's nouns themselves, the same in every language.
+_NOUN_LABELS = {
+    "roles": "${Roles}",
+    "role": "${Role}",
+    "family": "${Family}",
+    "families": "${Families}",
+    "competencies": "${Competencies}",
+    "competency": "${Competency}",
+    "paths": "${Paths}",
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     "de": {
         # self-assessment and readiness sheets (generator/sheets.py, generator/pdf.py, sheet.js)
@@ -181,13 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "diff_field_scale_levels": "Stufen der Skala",
         "diff_field_scale_label": "Skala, Stufe {qualifier}",
         "home": "Startseite",
-        "roles": "${Roles}",
-        "role": "${Role}",
-        "family": "${Family}",
-        "families": "${Families}",
-        "competencies": "${Competencies}",
-        "competency": "${Competency}",
-        "paths": "${Paths}",
+        **_NOUN_LABELS,
         "also_known_as": "Auch bekannt als",
         "summary": "Kurzbeschreibung",
         "target_level": "Soll-${Level}",
@@ -570,13 +575,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "diff_field_scale_levels": "${Levels} of the scale",
         "diff_field_scale_label": "Scale, ${level} {qualifier}",
         "home": "Home",
-        "roles": "${Roles}",
-        "role": "${Role}",
-        "family": "${Family}",
-        "families": "${Families}",
-        "competencies": "${Competencies}",
-        "competency": "${Competency}",
-        "paths": "${Paths}",
+        **_NOUN_LABELS,
         "also_known_as": "Also known as",
         "summary": "Summary",
         "target_level": "Target ${level}",
