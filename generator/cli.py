@@ -141,7 +141,15 @@ def generate(root: str, out: Path, strict: bool, changes_since: str | None) -> N
 
 @main.command("build")
 @root_argument
-@click.option("--site", "site", default="site", show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--site",
+    "site",
+    default="site",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Where the HTML site goes: a new or empty folder, or a site built before "
+    "(replaced only once the new one is complete).",
+)
 @click.option(
     "--out",
     "out",
@@ -158,13 +166,15 @@ def build_command(root: str, site: Path, out: Path | None, changes_since: str | 
     Example:
       handbook build catalogues --site site
     """
+    keep = (Path(root), *([out] if out else []))
+    pipeline.check_site(site, keep=keep)
     with tempfile.TemporaryDirectory(prefix="handbook-") as temporary:
         tree = out or Path(temporary) / "tree"
         generated = pipeline.generate(
             Path(root), tree, display_root=root, changes_since=changes_since
         )
         _warn(generated.validation)
-        pipeline.build_site(tree, site)
+        pipeline.publish_site(tree, site, keep=keep)
     click.echo(f"site written to {site}")
 
 

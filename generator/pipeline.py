@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .load.edition import edition_at
 from .model.handbook import Handbook
 from .render import urls
 from .render.plan import RenderPlan
+from .write.site import check_site_folder, replace_site
 from .write.writer import WriteReport, write
 
 
@@ -153,6 +155,19 @@ def without_cyclic_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def publish_site(tree: Path, site: Path, *, keep: Iterable[Path] = ()) -> None:
+    """``build_site`` for ``handbook build``: built beside ``site`` and swapped in when
+    complete, so that a failed build keeps the previous site; ``site`` may only be a new or
+    empty folder or a site built before, and neither be nor hold ``tree`` or ``keep``."""
+    replace_site(site, partial(build_site, tree), keep=(tree, *keep))
+
+
+def check_site(site: Path, *, keep: Iterable[Path] = ()) -> None:
+    """Raise ``OutputError`` when ``publish_site`` would refuse ``site``: before a build
+    spends its time on generating."""
+    check_site_folder(site, keep)
 
 
 def build_site(

@@ -220,6 +220,45 @@ def test_generate_and_build_print_the_warnings(catalogue: Catalogue, in_tmp: Pat
         ) in result.output
 
 
+def test_build_never_empties_a_folder_that_holds_no_site(
+    catalogue: Catalogue, in_tmp: Path
+) -> None:
+    """Assert that build --site refuses the catalogue, a folder holding it and a folder of
+    other files, exit 1, each left as it was."""
+    catalogue(GOOD)
+    (in_tmp / "notes").mkdir()
+    (in_tmp / "notes" / "minutes.txt").write_text("keep me", encoding="utf-8")
+    before = {p: p.read_bytes() for p in in_tmp.rglob("*") if p.is_file()}
+    refusals = {
+        "cat": "cannot build the site into cat: that would delete cat; choose another folder",
+        ".": "cannot build the site into .: that would delete cat; choose another folder",
+        "notes": "cannot build the site into notes: it is not empty and holds no site built "
+        "before; choose an empty or new folder",
+    }
+    for site, message in refusals.items():
+        result = invoke("build", "cat", "--site", site)
+        assert result.exit_code == 1, result.output
+        assert message in result.output
+        assert "Traceback" not in result.output
+    result = invoke("build", "cat", "--site", "site", "--out", "site/tree")
+    assert "that would delete site/tree" in result.output
+    assert {p: p.read_bytes() for p in in_tmp.rglob("*") if p.is_file()} == before
+
+
+def test_build_replaces_a_site_built_before(catalogue: Catalogue, in_tmp: Path) -> None:
+    """Assert that a second build replaces the first site: a page of a removed role goes,
+    nothing is left beside the site folder."""
+    catalogue({**GOOD, "roles/lone.yaml": GOOD["roles/junior.yaml"].replace("Junior", "Lone")})
+    assert invoke("build", "cat", "--site", "site").exit_code == 0
+    assert (in_tmp / "site/roles/lone/index.html").is_file()
+    (in_tmp / "cat/roles/lone.yaml").unlink()
+    result = invoke("build", "cat", "--site", "site")
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "site/roles/junior/index.html").is_file()
+    assert not (in_tmp / "site/roles/lone").exists()
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["cat", "site"]
+
+
 # --- help and schema -----------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from generator.errors import OutputError
 from generator.write import forked
+from generator.write.site import replace_site
 from generator.write.writer import MANIFEST, write
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -272,7 +273,7 @@ def test_output_link_keeps_pointing_at_the_new_tree(tmp_path: Path) -> None:
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from generator.write import writer as w
+from generator.write import folders, writer as w
 
 out, source, stop = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 files = {k: v.encode() for k, v in json.loads(source.read_text(encoding="utf-8")).items()}
@@ -290,15 +291,15 @@ if stop.startswith("file:"):
             pause(stop)
     w._write_file = counting
 elif stop == "swap":
-    swap = w._swap
-    w._swap = lambda staging, target: (pause(stop), swap(staging, target))
+    swap = w.swap_in
+    w.swap_in = lambda staging, target: (pause(stop), swap(staging, target))
 elif stop == "retire":
-    remove = w._remove_tree
+    remove = folders.remove_tree
     def removing(path):
         if path.name.endswith("handbook-old") and path.exists():
             pause(stop)
         remove(path)
-    w._remove_tree = removing
+    folders.remove_tree = removing
 print("start", flush=True)
 w.write(files, out)
 print("done", flush=True)
@@ -378,3 +379,27 @@ def test_no_fork_while_other_threads_run() -> None:
     finally:
         idle.set()
         thread.join()
+
+
+def test_a_failed_site_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    """Assert that a site build that fails midway leaves the site built before, whole."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("index.html", "sitemap.xml", "roles/a/index.html"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+
+    def half_a_build(folder: Path) -> None:
+        folder.mkdir()
+        (folder / "index.html").write_text("new", encoding="utf-8")
+        raise RuntimeError("the build failed")
+
+    with pytest.raises(RuntimeError):
+        replace_site(site, half_a_build)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.*")) == [
+        "index.html",
+        "roles/a/index.html",
+        "sitemap.xml",
+    ]
+    assert (site / "index.html").read_text(encoding="utf-8") == "index.html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

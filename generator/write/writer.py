@@ -12,7 +12,6 @@ can always be generated again; syncing every file made a full rewrite many times
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import os
@@ -24,12 +23,11 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..errors import OutputError
+from .folders import clear_leftovers, remove_tree, staging_for, swap_in
 from .forked import Forked
 from .names import is_inside
 
 MANIFEST = ".handbook-manifest.json"
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
 
 
 @dataclass(frozen=True)
@@ -54,9 +52,8 @@ def write(files: Files, out: Path, *, alongside: Sequence[Files] = ()) -> WriteR
     """
     out = Path(os.path.realpath(out))  # a link to the output folder: work on its target
     old = _manifest(out)
-    staging = out.with_name(f".{out.name}.handbook-new")
-    _remove_tree(staging)  # left over from a run that was killed
-    _remove_tree(out.with_name(f".{out.name}.handbook-old"))
+    staging = staging_for(out)
+    clear_leftovers(out)  # of a run that was killed
     workers: list[Forked[Staged]] = []
     try:
         workers = [Forked(partial(_stage_changes, s, out, old, staging)) for s in alongside]
@@ -74,9 +71,9 @@ def write(files: Files, out: Path, *, alongside: Sequence[Files] = ()) -> WriteR
     except BaseException:
         for worker in workers:
             worker.cancel()
-        _remove_tree(staging)
+        remove_tree(staging)
         raise
-    _swap(staging, out)
+    swap_in(staging, out)
     return WriteReport(written, removed, len(digests) - len(written))
 
 
@@ -203,29 +200,3 @@ def _write_file(path: str | Path, data: bytes) -> None:
         stream = open(path, "wb")  # noqa: SIM115
     with stream:
         stream.write(data)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` in place of ``out`` in one step where the system allows it."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    exchange = getattr(libc, "renameat2", None)
-    result = -1
-    if exchange is not None:
-        result = exchange(_AT_FDCWD, bytes(staging), _AT_FDCWD, bytes(out), _RENAME_EXCHANGE)
-    retired = out.with_name(f".{out.name}.handbook-old")
-    if result == 0:
-        os.rename(staging, retired)
-    else:  # no atomic exchange here: two renames, with a very short gap
-        os.rename(out, retired)
-        os.rename(staging, out)
-    _remove_tree(retired)
-
-
-def _remove_tree(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path)
