@@ -24,6 +24,12 @@ def _entry(title: str, path: str) -> NavItem:
     return {text.plain_html(title): path}
 
 
+def _section(title: str, items: list[NavItem]) -> NavItem:
+    """A section of the nav: MkDocs shows its title as HTML, so catalogue text is escaped
+    (section titles hold the catalogue's own nouns, ``terms``)."""
+    return {text.plain_html(title): items}
+
+
 def path_family(handbook: Handbook, path: CareerPath) -> str:
     """The one family a path is filed under in the nav: the family of most of its steps.
 
@@ -42,7 +48,7 @@ def _roles(handbook: Handbook, relations: Relations) -> list[NavItem]:
         members = [
             _entry(r.title, urls.role_page(r.id)) for r in relations.roles_by_family[family.id]
         ]
-        sections.append({text.plain_html(family.name): [urls.family_page(family.id), *members]})
+        sections.append(_section(family.name, [urls.family_page(family.id), *members]))
     return sections
 
 
@@ -52,7 +58,7 @@ def _paths(handbook: Handbook) -> list[NavItem]:
     for path in handbook.paths:
         by_family[path_family(handbook, path)].append(_entry(path.title, urls.path_page(path.id)))
     return [
-        {text.plain_html(family.name): by_family[family.id]}
+        _section(family.name, by_family[family.id])
         for family in handbook.families
         if by_family[family.id]
     ]
@@ -64,7 +70,7 @@ def _competencies(handbook: Handbook) -> list[NavItem]:
     for group in handbook.groups:
         members = [_entry(c.name, urls.competency_page(c.id)) for c in group.competencies]
         if members:
-            groups.append({text.plain_html(group.name): members})
+            groups.append(_section(group.name, members))
     return groups
 
 
@@ -86,15 +92,15 @@ def navigation(
     t = Words(handbook).t
     nav: list[NavItem] = [_entry(t["home"], urls.HOME)]
     nav += [_entry(page.title, urls.organisation_page(page.id)) for page in handbook.pages]
-    nav.append({t["roles"]: _roles(handbook, relations)})
+    nav.append(_section(t["roles"], _roles(handbook, relations)))
     paths = _paths(handbook)
     if paths:
-        nav.append({t["paths"]: paths})
-    nav.append({t["competencies"]: _competencies(handbook)})
-    nav.append({t["matrix"]: _matrix(matrix_families(handbook, relations))})
+        nav.append(_section(t["paths"], paths))
+    nav.append(_section(t["competencies"], _competencies(handbook)))
+    nav.append(_section(t["matrix"], _matrix(matrix_families(handbook, relations))))
     nav.append(_entry(t["compare_title"], urls.COMPARE))
     if with_changes:
         nav.append(_entry(t["diff_title"], urls.CHANGES))
     about = [_entry(t["guide_title"], urls.GUIDE), _entry(t["security"], urls.SECURITY)]
-    nav.append({t["about"]: about})
+    nav.append(_section(t["about"], about))
     return nav
