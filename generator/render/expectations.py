@@ -8,7 +8,6 @@ that a role with 30 competencies stays scannable.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,7 +21,6 @@ from .text import escape
 
 LONG = 160  # characters: longer expectations are collapsed
 PREVIEW = 110  # characters of the collapsed line
-_MARKUP = re.compile(r"[*_`#>]|^\s*(?:[-+]|\d+[.)])\s+|\[([^\]]*)\]\([^)]*\)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def _expectation(
 def preview(text: str) -> str:
     """The first line of a Markdown text, without its markup, cut at a word."""
     line = next((line for line in text.splitlines() if line.strip()), "")
-    plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", line).split())
+    plain = prose.plain_text(line)
     if len(plain) <= PREVIEW:
         return plain
     return plain[:PREVIEW].rsplit(" ", 1)[0] + " …"
@@ -86,4 +84,4 @@ def reworded_html(before: str | None, after: str | None) -> Markup:
 
 
 def _plain(text: str | None) -> str:
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text or "").split())
+    return prose.plain_text(text) if text else ""

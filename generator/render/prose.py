@@ -15,6 +15,7 @@ are references too, as in all catalogue text (``text.latin1``).
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
@@ -110,6 +111,18 @@ def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
         converter.folder, converter.demote, converter.images = folder, demote, images  # type: ignore[attr-defined]
         html = converter.reset().convert(text).replace("{", "&#123;")
     return Markup(f'<div class="ch-prose">\n{latin1(html)}\n</div>')
+
+
+def plain_text(text: str) -> str:
+    """A Markdown field as the words a reader sees, on one line: the markup gone, raw HTML,
+    entities and characters such as ``>`` or ``#`` as written (``&`` stays ``&``)."""
+    if _PLAIN.fullmatch(text.strip("\n")) is not None:
+        return " ".join(text.split())
+    words = _TAG.sub(" ", _converted(text, "", 2, False))
+    return " ".join(html.unescape(words).split())
+
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 # A line of plain prose: it starts with a letter (no list, heading, quote, table, code or
