@@ -288,6 +288,15 @@ def test_roles_are_grouped_under_the_first_path_they_are_on(fork: Handbook) -> N
     assert roles_by_path(roles, ()) == [(None, roles)]
 
 
+def test_roles_of_a_later_track_keep_their_step_numbers(fork: Handbook) -> None:
+    """Assert that the roles listed under the second track are numbered by their step on
+    it (4 and 5 after three shared steps), not from 1 again."""
+    page = render(fork)["families/engineering/index.md"]
+    track = page[page.index("### Individual") :]
+    numbered = re.findall(r'<li value="(\d+)" markdown="span">\*\*\[([^\]]+)\]', track)
+    assert numbered == [("4", "Staff Engineer"), ("5", "Principal Engineer")]
+
+
 def test_roles_on_no_path_come_last_under_other_roles(
     catalogue: Callable[[dict[str, Any]], Path],
 ) -> None:

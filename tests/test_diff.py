@@ -236,7 +236,7 @@ def test_text_format(report: ChangeReport, new: Handbook) -> None:
     assert "    Aufgaben: [-dokumentiert Fälle im Ticketsystem-]\n" in out
     assert "    Berufserfahrung (Jahre): 0 → 1\n" in out
     assert "    Übliche Jahre bis Senior Agent: 2 → 2,5\n" in out
-    assert "    Gehalt: 2.800 € – 3.200 € brutto/Monat → 2.900 € – 3.300 € brutto/Monat\n" in out
+    assert "    Gehalt: 2.800 € – 3.200 € pro Monat → 2.900 € – 3.300 € pro Monat\n" in out
     assert "    Verhaltensindikatoren: fasst Anliegen {+in eigenen Worten+} zusammen\n" in out
     assert "    Reihenfolge jetzt: Service Agent → Teamleitung Service → Qualitätsmanager\n" in out
     sections = ["Rollen", "Kompetenzen", "Karrierepfade", "Kompetenzgruppen", "Jobfamilien"]

@@ -430,6 +430,19 @@ def test_search_keywords_keep_only_inert_characters() -> None:
     assert search_keyword("Überzeugungs_profi") == "Überzeugungs profi"
 
 
+def test_texts_left_out_leave_no_dangling_colon(
+    catalogue: Callable[[dict[str, Any]], Path],
+) -> None:
+    """Assert that a competency or a role without a summary is listed by its name alone
+    (no "Talk:" with nothing after it) in the catalogue and on the family page."""
+    files = small_catalogue()
+    del files["roles/agent.yaml"]["summary"]
+    del files["competencies/base.yaml"]["competencies"][0]["summary"]
+    pages = render(load_handbook(catalogue(files)))
+    assert pages["competencies/index.md"].rstrip().endswith("- **[Talk](talk.md)**")
+    assert "**[Agent](../../roles/agent.md)**</li>" in pages["families/ops/index.md"]
+
+
 # -- navigation ---------------------------------------------------------------------------------
 
 

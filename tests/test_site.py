@@ -143,7 +143,7 @@ def test_account_supervisor_page_shows_salary_synonyms_and_reports(default_site:
         "Head of Account Management · Head of Partner Management" in page.words
     )
     box = facts(page)
-    assert box["Vergütung"].words == "91.500 € brutto/Jahr (Durchschnitt)"
+    assert box["Vergütung"].words == "91.500 € pro Jahr (brutto, Durchschnitt)"
     assert box["Jobfamilie"].hrefs() == ["../../families/vertrieb-marketing/"]
     leads = box["Führt"].hrefs()
     assert "../account-manager/" in leads and "../account-representative/" in leads
@@ -444,6 +444,6 @@ def test_plain_mkdocs_build_at_the_root_uses_the_hook(tmp_path: Path) -> None:
     assert "Also known as: Senior Developer · Tech Lead <Backend>" in page.words
     assert "Designs systems, reviews code & mentors <b>others</b> — *not* bold." in page.words
     assert not page.find_all("b")
-    assert "£72,000 gross/year (plus bonus)" in page.words
+    assert "£72,000 per year (plus bonus)" in page.words
     sheet = article(tmp_path / "s", "sheets/senior-engineer/")  # its body from the hook
     assert sheet.find_all("section", class_="ch-sheet-item")

@@ -23,6 +23,7 @@ from .views import Views
 class RoleEntry:
     role: Link
     summary: str | None
+    step: int | None = None  # its step on the group's path, which the list numbers it by
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,11 @@ def _role_groups(
     group without a heading."""
     groups = []
     for path, members in roles_by_path(roles, paths):
-        entries = tuple(RoleEntry(links.role(r), r.summary) for r in members)
+        steps = [s.role_id for s in path.steps] if path else []
+        entries = tuple(
+            RoleEntry(links.role(r), r.summary, steps.index(r.id) + 1 if path else None)
+            for r in members
+        )
         if not paths:
             groups.append(RoleGroup(None, None, entries))
         elif path is None:

@@ -197,8 +197,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "summary": "Kurzbeschreibung",
         "target_level": "Soll-${Level}",
         "sheet": "Selbsteinschätzungsbogen",
-        "per_year": "brutto/Jahr",
-        "per_month": "brutto/Monat",
+        "per_year": "pro Jahr",
+        "per_month": "pro Monat",
         # -- handbook pages (home, role, competency, family, path, matrix) --
         "edition": "Ausgabe {version}",
         "home_lead": (
@@ -580,8 +580,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "summary": "Summary",
         "target_level": "Target ${level}",
         "sheet": "Self-assessment sheet",
-        "per_year": "gross/year",
-        "per_month": "gross/month",
+        "per_year": "per year",
+        "per_month": "per month",
         # -- handbook pages (home, role, competency, family, path, matrix) --
         "edition": "Edition {version}",
         "home_lead": (

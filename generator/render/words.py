@@ -54,7 +54,8 @@ class Words:
         return f"{symbol}{number}"
 
     def salary(self, salary: Salary) -> str:
-        """ "91.500 € brutto/Jahr" (de), "€91,500 gross/year" (en); a range with an en dash."""
+        """ "91.500 € pro Jahr" (de), "€91,500 per year" (en); a range with an en dash. Gross or
+        net is for the catalogue to say (``note``)."""
         if salary.amount is not None:
             money = self.money(salary.amount, salary.currency)
         else:
