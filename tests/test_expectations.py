@@ -29,7 +29,7 @@ def _competency(levels: dict[int, str]) -> Competency:
             "Writes C# and F# & reviews snake_case names",
         ),
         ("- **Plans** the [roadmap](role:lead) with `git`", "Plans the roadmap with git"),
-        ('??? note "Design docs"\n    The ledger rewrite.', "Design docs"),
+        ('??? note "Design docs"\n    The ledger rewrite.', "Design docs The ledger rewrite."),
         (
             "Shows <img src=x onerror=alert(1)> as text",
             "Shows <img src=x onerror=alert(1)> as text",
@@ -56,3 +56,21 @@ def test_reworded_expectation_shows_changed_words_literally() -> None:
     assert struck == ["200", "C#. Example The payments ledger."]
     assert marked == ["150", "C# <b>always</b>."]
     assert unescape(re.sub(r"<[^>]*>", "", html)).startswith("Keeps p95 > 200 150 ms in")
+
+
+def test_collapsed_line_leads_with_the_roles_own_words() -> None:
+    """Assert that where a role says what it expects, the collapsed line shows that (after
+    its label), not the competency's general text for the level."""
+    general = "Reviews designs of the team. " * 8
+    summary = expectation(
+        _competency({3: general}), 3, "Mentors one engineer at a time.", "roles/a.md", "As Lead"
+    )
+    assert summary.long
+    assert summary.preview == "As Lead: Mentors one engineer at a time."
+
+
+def test_collapsed_line_carries_on_into_the_list_a_colon_introduces() -> None:
+    """Assert that a first line ending in a colon is followed by the list it introduces."""
+    source = "You can:\n\n- plan **work**\n- estimate tasks\n\n" + "More. " * 40
+    summary = expectation(_competency({2: source}), 2, None, "roles/a.md", "In this role")
+    assert summary.preview == "You can: plan work; estimate tasks"

@@ -110,12 +110,16 @@ def test_paper_shows_the_targets_text_not_the_others(page: Any, ladder_url: str)
 
 
 def test_long_expectations_are_collapsed_on_the_role_page(page: Any, ladder_url: str) -> None:
-    """Assert that a long expectation shows its first line and opens without a script."""
+    """Assert that a long expectation shows the beginning of the role's own words (with the
+    list they introduce) and opens without a script."""
     page.goto(ladder_url + "roles/senior-engineer/")
     details = page.locator("tr:has(a:text('Delivery')) + tr details.ch-expect")
     assert details.get_attribute("open") is None
     summary = details.locator("summary")
-    assert summary.inner_text() == "Plans and delivers work that takes several weeks:"
+    assert summary.inner_text() == (
+        "Expected here: Plans and delivers work that takes several weeks: "
+        "breaks it into steps others can pick up; …"
+    )
     assert not details.locator("li").first.is_visible()
     summary.click()
     assert details.locator("li").first.is_visible()

@@ -59,15 +59,19 @@ def _expectation(
         level_text=markdown_html(level_source, page, demote=3),
         role_text=markdown_html(expects, page, demote=3),
         label=label,
-        preview=preview(joined),
+        preview=preview(f"{label}: {preview(expects)}" if expects else joined),
         long=len(joined) > LONG or "\n" in joined.strip(),
     )
 
 
 def preview(text: str) -> str:
-    """The first line of a Markdown text, without its markup, cut at a word."""
-    line = next((line for line in text.splitlines() if line.strip()), "")
-    plain = prose.plain_text(line)
+    """The beginning of a Markdown text as plain words, cut at a word: its first
+    paragraph, or the list it introduces ("You can: plan work; estimate tasks")."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    first = paragraphs[0] if paragraphs else ""
+    if first.rstrip().endswith(":") and len(paragraphs) > 1:
+        first += "\n\n" + paragraphs[1]
+    plain = prose.plain_text(first, item_end=";").rstrip(";")
     if len(plain) <= PREVIEW:
         return plain
     return plain[:PREVIEW].rsplit(" ", 1)[0] + " …"

@@ -113,13 +113,17 @@ def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
     return Markup(f'<div class="ch-prose">\n{latin1(html)}\n</div>')
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, *, item_end: str = "") -> str:
     """A Markdown field as the words a reader sees, on one line: the markup gone, raw HTML,
-    entities and characters such as ``>`` or ``#`` as written (``&`` stays ``&``)."""
+    entities and characters such as ``>`` or ``#`` as written (``&`` stays ``&``); each
+    list item followed by ``item_end``."""
     if _PLAIN.fullmatch(text.strip("\n")) is not None:
         return " ".join(text.split())
-    words = _TAG.sub(" ", _converted(text, "", 2, False))
-    return " ".join(html.unescape(words).split())
+    converted = str(_converted(text, "", 2, False))
+    if item_end:
+        converted = converted.replace("</li>", f"{item_end}</li>")
+    words = " ".join(html.unescape(_TAG.sub(" ", converted)).split())
+    return words.replace(f" {item_end}", item_end) if item_end else words
 
 
 _TAG = re.compile(r"<[^>]*>")
