@@ -100,6 +100,37 @@ def test_serve_keeps_the_last_good_page_while_an_edit_is_broken(tmp_path: Path) 
         server.wait(timeout=10)
 
 
+def test_serve_shows_new_warnings_after_an_edit(tmp_path: Path) -> None:
+    """Assert that a warning an edit brings (which `validate --strict` in CI would reject)
+    is logged with its location and code once, and the edit is served."""
+    root = tmp_path / "cat"
+    shutil.copytree(FIXTURES / "small-de", root)
+    port, log = _free_port(), tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [*HANDBOOK, "serve", str(root), "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert _wait_for(f"http://127.0.0.1:{port}/", "</html>", 60), "serve did not come up"
+        assert "warning:" not in log.read_text(encoding="utf-8")
+        lone = (root / "roles" / "service-agent.yaml").read_text(encoding="utf-8")
+        (root / "roles" / "aushilfe.yaml").write_text(
+            lone.replace("title: Service Agent", "title: Aushilfe"), encoding="utf-8"
+        )
+        url = f"http://127.0.0.1:{port}/roles/aushilfe/"
+        assert _wait_for(url, "Aushilfe", 60), "the new role was not served"
+        messages = log.read_text(encoding="utf-8")
+        warning = "aushilfe.yaml:1:1: warning: role 'aushilfe' is on no career path"
+        assert warning in messages and "[role-not-on-path]" in messages
+        assert "0 errors, 1 warning (warnings fail only with --strict)" in messages
+        assert messages.count(warning) == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_serve_reports_catalogue_errors_before_starting(tmp_path: Path) -> None:
     """Assert that serve refuses a broken catalogue with a located message and exit code 1."""
     root = tmp_path / "cat"

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+from ..check.report import summary
 from ..errors import CatalogueError, HandbookError
 from ..pipeline import build_site, generate
 
@@ -48,11 +49,14 @@ def rebuilder(
     """A function that regenerates ``tree`` from ``root`` and builds it into ``site``.
 
     Catalogue errors are logged with their locations and the last good site stays served.
+    Warnings are logged when they differ from the last build's, so that what ``validate
+    --strict`` in CI would reject shows while editing, without repeating on every save.
     """
+    shown: list[tuple[str, ...]] = [()]
 
     def rebuild() -> None:
         try:  # the writer forks no second process here: the server runs threads
-            generate(root, tree, display_root=str(root), changes_since=changes_since)
+            generated = generate(root, tree, display_root=str(root), changes_since=changes_since)
         except CatalogueError as error:
             for problem in error.problems:
                 log.error(str(problem))
@@ -61,6 +65,12 @@ def rebuilder(
         except HandbookError as error:
             log.error(str(error))
             return
+        warnings = generated.validation.warnings
+        if tuple(map(str, warnings)) != shown[0]:
+            shown[0] = tuple(map(str, warnings))
+            for line in shown[0]:
+                log.warning(line)
+            log.info(summary(warnings, strict=False, accepted=len(generated.validation.accepted)))
         build_site(tree, site, serve_url=url, dirty=dirty)
 
     return rebuild
