@@ -7,6 +7,7 @@ Exit codes: 0 fine, 1 catalogue or output errors, 2 usage errors. No traceback f
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -58,6 +59,14 @@ def _fail_cleanly(command: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _one_of(first: object, second: object, first_name: str, second_name: str) -> None:
+    """A usage error unless exactly one of two exclusive arguments is given."""
+    if first is None and second is None:
+        raise click.UsageError(f"give {first_name} or {second_name}")
+    if first is not None and second is not None:
+        raise click.UsageError(f"give {first_name} or {second_name}, not both")
 
 
 def _warn(validation: Validation) -> None:
@@ -229,7 +238,10 @@ def init_command(folder: Path, language: str) -> None:
     from .commands.init import init
 
     written = init(folder, language=language)
-    click.echo(f"{folder}: {len(written)} files written; next: cd {folder} && handbook serve")
+    called = Path(sys.argv[0])  # the handbook script, unless run as python -m generator.cli
+    on_path = shutil.which("handbook") is not None or called.name != "handbook"
+    handbook = "handbook" if on_path else str(called.absolute())
+    click.echo(f"{folder}: {len(written)} files written; next: cd {folder} && {handbook} serve")
 
 
 @main.command("schema")
@@ -239,7 +251,12 @@ def init_command(folder: Path, language: str) -> None:
     "out",
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write one <kind>.schema.json file per kind into this folder.",
+    help="Write each kind's schema into this folder: "
+    + ", ".join(
+        name if name.startswith(f"{kind}.") else f"{name} (KIND {kind})"
+        for kind, name in schema.SCHEMA_FILES.items()
+    )
+    + ".",
 )
 @_fail_cleanly
 def schema_command(kind: str | None, out: Path | None) -> None:
@@ -350,8 +367,7 @@ def export_command(root: str, workbook: Path | None, csv_folder: Path | None) ->
     """
     from .commands.spreadsheet import export
 
-    if (workbook is None) == (csv_folder is None):
-        raise click.UsageError("give --xlsx FILE.xlsx or --csv DIR")
+    _one_of(workbook, csv_folder, "--xlsx FILE.xlsx", "--csv DIR")
     done = export(Path(root), workbook=workbook, csv_folder=csv_folder, display_root=root)
     _report(workbook or csv_folder, done.report)
 
@@ -389,8 +405,7 @@ def import_command(source: str | None, csv_folder: str | None, out: str) -> None
     """
     from .commands.spreadsheet import import_catalogue
 
-    if (source is None) == (csv_folder is None):
-        raise click.UsageError("give a workbook FILE.xlsx or --csv DIR")
+    _one_of(source, csv_folder, "a workbook FILE.xlsx", "--csv DIR")
     given = source or csv_folder
     assert given is not None
     done = import_catalogue(

@@ -259,6 +259,23 @@ def test_build_replaces_a_site_built_before(catalogue: Catalogue, in_tmp: Path) 
     assert sorted(p.name for p in in_tmp.iterdir()) == ["cat", "site"]
 
 
+def test_exclusive_options_say_which_is_wrong(in_tmp: Path) -> None:
+    """Assert that export and import say "not both" when given a workbook and a CSV folder,
+    and init says a file is a file."""
+    both = invoke("export", str(SMALL), "--xlsx", "a.xlsx", "--csv", "b")
+    assert both.exit_code == 2
+    assert "give --xlsx FILE.xlsx or --csv DIR, not both" in both.output
+    assert "not both" not in invoke("export", str(SMALL)).output
+    (in_tmp / "a.xlsx").write_bytes(b"")
+    (in_tmp / "b").mkdir()
+    imported = invoke("import", "a.xlsx", "--csv", "b", "--out", "cat")
+    assert "give a workbook FILE.xlsx or --csv DIR, not both" in imported.output
+    (in_tmp / "afile").write_text("", encoding="utf-8")
+    init = invoke("init", "afile")
+    assert init.exit_code == 1
+    assert "afile is a file: give a new or empty folder (nothing written)" in init.output
+
+
 # --- help and schema -----------------------------------------------------------------------
 
 

@@ -126,6 +126,19 @@ def test_pre_commit_runs_the_tools_own_hook(repo: Path) -> None:
     assert hook["args"] == ["catalogues", "--strict"]
 
 
+def test_pre_commit_runs_when_any_catalogue_file_changes(repo: Path) -> None:
+    """Assert that the hook runs for a change to any catalogue file, pages and their images
+    included (a page can link to an unknown role), and not for the repository's others."""
+    (repository,) = load(repo / ".pre-commit-config.yaml")["repos"]
+    files = re.compile(repository["hooks"][0]["files"])
+    for changed in ("catalogues/handbook.yaml", "catalogues/roles/agent.yml",
+                    "catalogues/competencies/talk.yaml", "catalogues/paths/service.yaml",
+                    "catalogues/pages/how-to.md", "catalogues/pages/images/map.png"):  # fmt: skip
+        assert files.search(changed), changed
+    for other in ("README.md", "schemas/role.schema.json", ".gitlab-ci.yml"):
+        assert not files.search(other), other
+
+
 def test_editorconfig_asks_for_spaces_in_yaml(repo: Path) -> None:
     """Assert that .editorconfig indents YAML with spaces and .gitignore keeps builds out."""
     editorconfig = (repo / ".editorconfig").read_text(encoding="utf-8")

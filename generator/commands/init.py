@@ -61,7 +61,9 @@ def starter_files(language: str, tool: str) -> dict[str, str]:
 
 def init(folder: Path, *, language: str) -> list[str]:
     """Write a new content repository into ``folder`` (new or empty); the files written."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise HandbookError(f"{folder} is a file: give a new or empty folder (nothing written)")
+    if folder.exists() and any(folder.iterdir()):
         raise FolderNotEmptyError(folder=folder)
     files = starter_files(language, tool_version())
     for name, text in files.items():
