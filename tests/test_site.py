@@ -326,6 +326,27 @@ def test_search_index_holds_each_text_once(default_site: Path) -> None:
     assert "roles/key-account-manager/#responsibilities" in docs
 
 
+def test_search_finds_what_roles_expect_once_and_the_scale_nowhere_repeated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Assert that a role's own expectation is in the index (under the competency's levels,
+    as role pages keep their tables out of search), while the role names listed there and
+    the scale's words, repeated on every competency and role page, are not."""
+    from conftest import build_site
+
+    site = build_site(FIXTURES / "ladder-en", tmp_path_factory.mktemp("ladder") / "site")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    expects = "Delivers small, well-defined tasks with guidance from a more senior engineer."
+    assert [d["location"] for d in docs if expects in d["text"]] == [
+        "competencies/delivery/#levels"
+    ]
+    levels = next(d for d in docs if d["location"] == "competencies/delivery/#levels")
+    assert "Engineer I" not in levels["text"]
+    scale_words = "Knows what the skill is for and where to find help."
+    assert not [d["location"] for d in docs if scale_words in d["text"]]
+
+
 # -- site-wide -----------------------------------------------------------------------------------
 
 

@@ -486,16 +486,17 @@ class Views:
         )
 
 
-_NOT_KEYWORD = re.compile(r"[^\w\s-]|_")
+_NOT_KEYWORD = re.compile(r"[^\w\s.,;:!?+#/()'%-]|_")
 
 
 def search_keyword(text: str) -> Markup:
     """A synonym as a search keyword in a page's front matter (``tags``).
 
     MkDocs Material indexes page tags with the weight we give titles, so a role is the first
-    hit for each of its other titles. Only letters, digits, spaces and hyphens are kept
-    (anything else becomes a space), so the value is inert in YAML, HTML and Markdown; it is
-    never shown as text on the page, where the synonyms appear escaped as usual.
+    hit for each of its other titles, and shows them as chips in its search result. Letters,
+    digits, spaces and punctuation that no markup reads are kept ("C++ Entwickler",
+    "2026.10", "(m/w/d)"); anything else becomes a space, so the value is inert in a quoted
+    YAML string, HTML and Markdown. On the page itself synonyms appear escaped as usual.
     """
     return Markup(" ".join(_NOT_KEYWORD.sub(" ", text).split()))
 
