@@ -9,12 +9,13 @@ and umlauts typed as ae/oe/ue find their singular through the site's search work
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEFAULT_CATALOGUE
+from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
 
 from generator.pipeline import load_handbook
 
@@ -115,3 +116,23 @@ def test_a_roles_title_and_synonyms_outrank_everything(page: Any, base: str) -> 
     for role in handbook.roles:
         for name in (role.title, *role.synonyms):
             assert search(page, base, name)[0] == f"roles/{role.id}/", name
+
+
+@pytest.fixture(scope="module")
+def marked_base(tmp_path_factory: pytest.TempPathFactory, serve_site: Callable[[Path], str]) -> str:
+    """A site whose only "einzigartig" is written between asterisks in a role's summary (a
+    plain text field: shown as written, not as emphasis)."""
+    root = tmp_path_factory.mktemp("marked") / "cat"
+    shutil.copytree(FIXTURES / "small-de", root)
+    role = root / "roles" / "service-agent.yaml"
+    text = role.read_text(encoding="utf-8")
+    summary = next(line for line in text.splitlines() if line.startswith("summary:"))
+    role.write_text(text.replace(summary, "summary: Sehr *einzigartig* & snake_fall"), "utf-8")
+    return serve_site(build_site(root, root.parent / "site"))
+
+
+@pytest.mark.parametrize("query", ["einzigartig", "fall"])
+def test_words_between_markup_characters_are_found(page: Any, marked_base: str, query: str) -> None:
+    """Assert that a word between characters that are markup elsewhere ("*einzigartig*",
+    "snake_fall") is a word of its own for search."""
+    assert "roles/service-agent/" in search(page, marked_base, query)
