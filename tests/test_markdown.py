@@ -112,8 +112,9 @@ def test_a_page_needs_front_matter_with_a_title(catalogue: Catalogue) -> None:
 
 
 def test_a_page_links_and_shows_its_images(catalogue: Catalogue) -> None:
-    """Assert that a page may show images of pages/images/ and link by id, and that a
-    missing image is an error at its line."""
+    """Assert that a page may show images of pages/images/ and link by id (from the site
+    root, which the theme anchors at the page), and that a missing image is an error at its
+    line."""
     page = "---\ntitle: Welcome\n---\nSee [the lead](role:lead).\n\n![Chart](images/chart.png)\n"
     files = {"pages/welcome.md": page, "pages/images/chart.png": PNG}
     result = check(catalogue, files)
@@ -121,12 +122,12 @@ def test_a_page_links_and_shows_its_images(catalogue: Catalogue) -> None:
     out = render(result.handbook)
     assert out["pages/images/chart.png"] == PNG
     html = out["pages/welcome.md"]
-    assert '<a href="../../roles/lead/">the lead</a>' in html
-    assert '<img alt="Chart" src="../images/chart.png" />' in html
+    assert '<a href="/@/roles/lead/">the lead</a>' in html
+    assert '<img alt="Chart" src="/@/pages/images/chart.png" />' in html
     missing = check(catalogue, {"pages/welcome.md": page.replace("chart", "graph")})
     assert lines(missing) == [
-        "cat/pages/welcome.md:6:10: image 'images/graph.png' cannot be shown: expected one of "
-        "pages/images/, written as images/<file>"
+        "cat/pages/welcome.md:6:10: image 'images/graph.png' not found: expected a file "
+        "'graph.png' in pages/images/"
     ]
 
 
@@ -142,15 +143,16 @@ def test_unsafe_or_mislabelled_images_are_refused(catalogue: Catalogue) -> None:
 
 
 def test_markdown_becomes_html_without_raw_html() -> None:
-    """Assert that admonitions render, links by id become page URLs, raw HTML stays text,
-    and images outside pages show their alternative text."""
+    """Assert that admonitions render, links by id become page URLs (from the site root),
+    raw HTML stays text, images outside pages show their alternative text, and a link may not
+    use the site root's mark."""
     text = (
         '!!! note "Mind"\n    Read [this](competency:code).\n\n'
-        "<b>bold</b> ![pic](x.png) [x](javascript:alert(1))"
+        "<b>bold</b> ![pic](x.png) [x](javascript:alert(1)) [y](/@/roles/x/)"
     )
-    html = markdown_html(text, "roles/lead.md")
+    html = markdown_html(text)
     assert '<div class="admonition note">' in html
-    assert '<a href="../../competencies/code/">this</a>' in html
+    assert '<a href="/@/competencies/code/">this</a>' in html and "/@/roles" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html and "<b>" not in html
     assert "<img" not in html and "pic" in html
     assert "javascript" not in html
@@ -158,7 +160,7 @@ def test_markdown_becomes_html_without_raw_html() -> None:
 
 def test_collapsible_admonitions_are_details() -> None:
     """Assert that ??? gives a closed <details>, ???+ an open one, with Material's classes."""
-    html = markdown_html('??? tip "More"\n    Hidden.\n\n???+ warning\n    Shown.', "index.md")
+    html = markdown_html('??? tip "More"\n    Hidden.\n\n???+ warning\n    Shown.')
     assert '<details class="tip">\n<summary>More</summary>' in html
     assert '<details class="warning" open="open">' in html
 

@@ -23,6 +23,8 @@ from generator.check.spec import (
 from generator.errors import Location, Problem
 from generator.load.tree import Mapping, Node, Scalar, Sequence
 
+ID_HINT = "expected lowercase letters, digits and single hyphens (e.g. 'account-manager')"
+
 
 def at(line: int, column: int = 1) -> Location:
     return Location("f.yaml", line, column)
@@ -107,16 +109,41 @@ def test_id_pattern() -> None:
         ]
 
 
-def test_list_reports_every_bad_item_and_is_invalid() -> None:
-    """Assert that each bad item of a list is reported, and the list as a whole is invalid."""
+def test_list_reports_every_bad_item_and_keeps_the_others() -> None:
+    """Assert that each bad item of a list is reported and left out, and the list is partial."""
     items = Sequence((s("a", 2), Sequence((), at(3, 5)), Mapping((), at(4, 5))), at(2, 3))
-    assert check(ListOf(Text()), items) == (
-        Invalid,
-        [
-            "f.yaml:3:5: expected text, found a list",
-            "f.yaml:4:5: expected text, found a mapping (key: value)",
-        ],
-    )
+    problems: list[Problem] = []
+    checked = ListOf(Text()).check(items, problems)
+    assert [item.value for item in checked.value] == ["a"]
+    assert checked.partial
+    assert [str(p) for p in problems] == [
+        "f.yaml:3:5: expected text, found a list",
+        "f.yaml:4:5: expected text, found a mapping (key: value)",
+    ]
+    assert not ListOf(Text()).check(Sequence((s("a"),), at(1)), []).partial
+
+
+def test_list_of_wrong_length_still_checks_its_items() -> None:
+    """Assert that a list with too few items reports its items' problems too, and is partial."""
+    problems: list[Problem] = []
+    checked = ListOf(Id(), min_items=2).check(Sequence((s("A", 2),), at(1)), problems)
+    assert checked.partial and checked.value == []
+    assert [str(p) for p in problems] == [
+        "f.yaml:1:1: expected at least 2 item(s), found 1",
+        f"f.yaml:2:5: 'A' is not a valid id: {ID_HINT}",
+    ]
+
+
+def test_list_says_what_its_number_of_items_means() -> None:
+    """Assert that a list whose length has a meaning (a term) says so, whatever is wrong."""
+    spec = ListOf(Text(), min_items=2, max_items=2, expected="expected [singular, plural]")
+    assert check(spec, Sequence((s("a"),), at(1)))[1] == [
+        "f.yaml:1:1: expected [singular, plural], found 1 item"
+    ]
+    assert check(spec, Sequence((s("a"), s("b"), s("c")), at(1)))[1] == [
+        "f.yaml:1:1: expected [singular, plural], found 3 items"
+    ]
+    assert check(spec, s("a"))[1] == ["f.yaml:1:5: expected [singular, plural], found 'a'"]
 
 
 def test_list_minimum_says_how_many_were_found() -> None:
@@ -137,9 +164,22 @@ def test_map_checks_keys_and_values() -> None:
     good = Mapping(((s("b", 1), s("2", 1)), (s("a", 2), s("1", 2))), at(1))
     assert [(k.value, v.value) for k, v in spec.check(good, []).value] == [("b", 2), ("a", 1)]
     bad = Mapping(((s("B", 1), s("x", 1)),), at(1))
-    value, lines = check(spec, bad)
-    assert value is Invalid
-    assert len(lines) == 2
+    problems: list[Problem] = []
+    checked = spec.check(bad, problems)
+    assert checked.value == [] and checked.partial
+    assert len(problems) == 2
+
+
+def test_map_keeps_a_good_key_whose_value_is_bad() -> None:
+    """Assert that an entry with a bad value keeps its key (still checked later) without a
+    value, and that only a lost key makes the mapping partial."""
+    spec = MapOf(key=Id(), value=Integer(minimum=1))
+    node = Mapping(((s("a", 1), s("x", 1)), (s("b", 2), s("2", 2))), at(1))
+    problems: list[Problem] = []
+    checked = spec.check(node, problems)
+    assert [(k.value, v and v.value) for k, v in checked.value] == [("a", None), ("b", 2)]
+    assert not checked.partial
+    assert [str(p) for p in problems] == ["f.yaml:1:5: expected a whole number, found 'x'"]
 
 
 def record() -> Record:
@@ -158,6 +198,25 @@ def test_record_unknown_key_did_you_mean() -> None:
     assert check(record(), node)[1] == [
         "f.yaml:2:5: unknown field 'sumary': did you mean 'summary'?",
         "f.yaml:1:1: missing required field 'summary'",
+    ]
+
+
+def test_record_keeps_its_well_formed_fields() -> None:
+    """Assert that a bad field is left out (the record is partial) while the others are kept,
+    and that a missing required field is reported and absent without making it partial."""
+    node = Mapping(((s("title"), s("T")), (s("rank", 2), s("x", 2))), at(1))
+    problems: list[Problem] = []
+    checked = record().check(node, problems)
+    assert set(checked.value) == {"title"} and checked.partial
+    assert [str(p) for p in problems] == [
+        "f.yaml:2:5: expected a whole number, found 'x'",
+        "f.yaml:1:1: missing required field 'summary'",
+    ]
+    missing = record().check(Mapping(((s("title"), s("T")),), at(1)), [])
+    assert set(missing.value) == {"title"} and not missing.partial
+    value, lines = check(record(), Sequence((), at(1)))
+    assert value is Invalid and lines == [
+        "f.yaml:1:1: expected a mapping (key: value), found a list"
     ]
 
 

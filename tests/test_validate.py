@@ -306,7 +306,8 @@ def test_numbers_are_read_as_numbers(catalogue: Catalogue) -> None:
 
 
 def test_bad_file_stem(catalogue: Catalogue) -> None:
-    """Assert that a file whose name is no valid id is reported and then ignored."""
+    """Assert that a file whose name is no valid id is reported (its content, valid here,
+    is still checked)."""
     assert problems(catalogue, {"roles/Senior_Lead.yaml": SENIOR}) == [
         "cat/roles/Senior_Lead.yaml:1:1: file name 'Senior_Lead' is not a valid id: use "
         "lowercase letters, digits and single hyphens (e.g. 'account-manager')"
@@ -628,6 +629,231 @@ def test_salary_range_is_accepted(catalogue: Catalogue) -> None:
     assert result.handbook is not None
     salary = result.handbook.role("junior").salary
     assert salary is not None and (salary.minimum, salary.maximum) == (2800, 3200.5)
+
+
+# --- an error in one part of a file hides nothing else -----------------------------------------
+
+
+def test_wrong_type_hides_no_unknown_reference(catalogue: Catalogue) -> None:
+    """Assert that a rank that is no number leaves the unknown family and competency of the
+    same file reported in the same run."""
+    junior = (
+        "title: Junior\nfamily: teem\nsummary: learns\nrank: x\n"
+        "competencies:\n  speak: 1\n  lisen: 1\n"
+    )
+    assert problems(catalogue, {"roles/junior.yaml": junior}) == [
+        "cat/roles/junior.yaml:2:9: unknown family 'teem': did you mean 'team'?",
+        "cat/roles/junior.yaml:4:7: expected a whole number, found 'x'",
+        "cat/roles/junior.yaml:7:3: unknown competency 'lisen': did you mean 'listen'?",
+    ]
+
+
+def test_bad_id_hides_no_level_outside_the_scale(catalogue: Catalogue) -> None:
+    """Assert that a family that is no id leaves a target outside the scale reported, in the
+    short and the long form."""
+    junior = role(targets="  speak: 7\n  listen:\n    level: 4\n").replace(
+        "family: team", "family: Customer_Service"
+    )
+    assert problems(catalogue, {"roles/junior.yaml": junior}) == [
+        f"cat/roles/junior.yaml:2:9: 'Customer_Service' is not a valid id: {ID_HINT}",
+        "cat/roles/junior.yaml:5:10: target level 7 is outside the scale: expected a level "
+        "from 1 to 3",
+        "cat/roles/junior.yaml:7:12: target level 4 is outside the scale: expected a level "
+        "from 1 to 3",
+    ]
+
+
+def test_bad_step_hides_no_unknown_role(catalogue: Catalogue) -> None:
+    """Assert that typical_years that are no number leave an unknown role on another step
+    reported."""
+    career = "title: Career\nsteps:\n  - juniorr\n  - role: senior\n    typical_years: x\n"
+    assert problems(catalogue, {"paths/career.yaml": career}) == [
+        "cat/paths/career.yaml:3:5: unknown role 'juniorr' in steps: did you mean 'junior'?",
+        "cat/paths/career.yaml:5:20: expected a number, found 'x'",
+    ]
+
+
+def test_bad_indicators_hide_no_anchor_outside_the_scale(catalogue: Catalogue) -> None:
+    """Assert that indicators that are no list leave a level text outside the scale reported."""
+    talk = TALK.replace(
+        "    indicators:\n      - asks back\n", "    indicators: x\n    levels: {7: a}\n"
+    )
+    assert problems(catalogue, {"competencies/talk.yaml": talk}) == [
+        "cat/competencies/talk.yaml:11:17: expected a list of text, found 'x'",
+        "cat/competencies/talk.yaml:12:14: level 7 is outside the scale: expected a level "
+        "from 1 to 3",
+    ]
+
+
+def test_bad_file_name_hides_no_duplicate_competency(catalogue: Catalogue) -> None:
+    """Assert that a group file whose name is no id is still checked against the others, and
+    that the duplicate is reported in it, not in the file with the valid name."""
+    other = "name: Other\ncompetencies:\n  - id: listen\n    name: L\n"
+    assert problems(catalogue, {"competencies/Bad_Group.yaml": other}) == [
+        "cat/competencies/Bad_Group.yaml:1:1: file name 'Bad_Group' is not a valid id: use "
+        "lowercase letters, digits and single hyphens (e.g. 'account-manager')",
+        "cat/competencies/Bad_Group.yaml:3:9: duplicate competency id 'listen': already "
+        "defined at cat/competencies/talk.yaml:8:9",
+    ]
+
+
+def test_bad_level_hides_no_unknown_competency(catalogue: Catalogue) -> None:
+    """Assert that a target whose level is no number still has its competency checked, and
+    that a target whose key is no id gets no second error as a reference."""
+    text = role(targets="  Speak: 1\n  lisen: x\n  listen:\n    level: [2]\n")
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        f"cat/roles/junior.yaml:5:3: 'Speak' is not a valid id: {ID_HINT}",
+        "cat/roles/junior.yaml:6:3: unknown competency 'lisen': did you mean 'listen'?",
+        "cat/roles/junior.yaml:6:10: expected a whole number, found 'x'",
+        "cat/roles/junior.yaml:8:12: expected a whole number, found a list",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ("  - junior\n  - Senior\n", f"4:5: 'Senior' is not a valid id: {ID_HINT}"),
+        ("  - junior\n  - typical_years: 2\n", "4:5: missing required field 'role'"),
+        (
+            "  - junior\n  - role: [senior]\n",
+            "4:11: expected an id (lowercase letters, digits and single hyphens, e.g. "
+            "'account-manager'), found a list",
+        ),
+    ],
+)
+def test_bad_step_gives_no_two_distinct_roles_error(
+    catalogue: Catalogue, steps: str, expected: str
+) -> None:
+    """Assert that a step without a well-formed role does not count as missing: the path is
+    not said to need two distinct roles."""
+    text = f"title: Career\nsteps:\n{steps}"
+    assert problems(catalogue, {"paths/career.yaml": text}) == [f"cat/paths/career.yaml:{expected}"]
+
+
+def test_bad_field_beside_a_role_leaves_two_distinct_roles_checked(
+    catalogue: Catalogue,
+) -> None:
+    """Assert that a bad field beside a step's role leaves the two-distinct-roles rule on."""
+    text = "title: Career\nsteps:\n  - junior\n  - role: junior\n    typical_years: x\n"
+    assert problems(catalogue, {"paths/career.yaml": text}) == [
+        "cat/paths/career.yaml:3:3: a career path needs at least two distinct roles, found "
+        "only 'junior'",
+        "cat/paths/career.yaml:5:20: expected a number, found 'x'",
+    ]
+
+
+def test_bad_salary_field_gives_no_missing_amount_error(catalogue: Catalogue) -> None:
+    """Assert that a malformed min is no missing min: only its own error, while a larger min
+    than max is still found beside a malformed note."""
+    bad_min = role(SALARY.format("  min: x\n  max: 9\n"))
+    assert problems(catalogue, {"roles/junior.yaml": bad_min}) == [
+        "cat/roles/junior.yaml:5:8: expected a number, found 'x'"
+    ]
+    note = role(SALARY.format("  min: 10\n  max: 9\n  note: [x]\n"))
+    assert problems(catalogue, {"roles/junior.yaml": note}) == [
+        "cat/roles/junior.yaml:5:8: salary 'min' is larger than 'max'",
+        "cat/roles/junior.yaml:7:9: expected text, found a list",
+    ]
+
+
+def test_type_error_hides_no_markdown_link_or_accept_code(catalogue: Catalogue) -> None:
+    """Assert that Markdown links and accept codes of a file with a type error are checked."""
+    junior = role(
+        "rank: x\ndescription: See [boss](role:boss).\n"
+        "accept:\n  - warning: no-such\n    reason: r\n  - reason: no code\n"
+    )
+    assert problems(catalogue, {"roles/junior.yaml": junior}) == [
+        "cat/roles/junior.yaml:4:7: expected a whole number, found 'x'",
+        "cat/roles/junior.yaml:5:25: link to unknown role 'boss': no role has this id",
+        "cat/roles/junior.yaml:7:14: unknown warning code 'no-such': expected one of "
+        "falling-target, target-jump, role-not-on-path, no-targets, unused-competency, "
+        "undescribed-competency, similar-indicators, list-needs-blank-line",
+        "cat/roles/junior.yaml:9:5: missing required field 'warning'",
+    ]
+
+
+def test_broken_scale_leaves_a_note_on_levels_not_checked(catalogue: Catalogue) -> None:
+    """Assert that levels above 2 are not judged against a scale with errors, and that a
+    note says so at the scale; a bad label alone leaves the levels checked."""
+    gap = scale("  1: a\n  2: b\n  4: c\n")
+    junior = role(targets="  speak: 3\n  listen: 9\n")
+    assert problems(catalogue, {"handbook.yaml": gap, "roles/junior.yaml": junior}) == [
+        "cat/handbook.yaml:4:3: note: 2 level(s) above 2 were not checked against the scale "
+        "because this file has errors (first: 3 at cat/roles/junior.yaml:5:10); fix them first",
+        f"cat/handbook.yaml:6:3: {CONSECUTIVE}: expected 3, found 4",
+    ]
+    label = scale("  1: a\n  2: [b]\n  3: c\n")
+    assert problems(catalogue, {"handbook.yaml": label, "roles/junior.yaml": junior}) == [
+        "cat/handbook.yaml:5:6: expected text or a mapping (key: value), found a list",
+        "cat/roles/junior.yaml:6:11: target level 9 is outside the scale: expected a level "
+        "from 1 to 3",
+    ]
+
+
+def test_model_is_withheld_when_an_optional_field_is_malformed(catalogue: Catalogue) -> None:
+    """Assert that a file with a malformed optional field yields no model, though the rest of
+    it is checked."""
+    result = run(catalogue, {"roles/junior.yaml": role("rank: x\n")})
+    assert result.handbook is None
+    assert [str(p) for p in result.problems] == [
+        "cat/roles/junior.yaml:4:7: expected a whole number, found 'x'"
+    ]
+
+
+# --- messages that say what to do -------------------------------------------------------------
+
+
+def test_colon_in_unquoted_text_says_to_quote_it(catalogue: Catalogue) -> None:
+    """Assert that a ': ' inside unquoted text is explained, with the line quoted."""
+    text = role().replace("summary: learns", 'summary: Goal: "customers" delighted')
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:3:14: invalid YAML: mapping values are not allowed in this "
+        "context: a colon followed by a space inside unquoted text starts a new key; put the "
+        """text in quotes (summary: 'Goal: "customers" delighted')"""
+    ]
+    item = TALK.replace("      - asks back", "      - Goal: asks: back")
+    assert problems(catalogue, {"competencies/talk.yaml": item}) == [
+        "cat/competencies/talk.yaml:1:1: note: 4 reference(s) to a competency were not checked "
+        "because this file has errors (first: 'speak' at cat/roles/junior.yaml:5:3); fix them "
+        "first",
+        "cat/competencies/talk.yaml:12:19: invalid YAML: mapping values are not allowed in "
+        "this context: a colon followed by a space inside unquoted text starts a new key; "
+        "put the text in quotes",
+    ]
+
+
+def test_term_needs_singular_and_plural(catalogue: Catalogue) -> None:
+    """Assert that a term with one word, three words or no list says it needs both forms."""
+    terms = "terms:\n  role: [Post]\n  path: [Track, Tracks, Trackses]\n  level: Grade\n"
+    expected = "a term needs its singular and its plural: expected [singular, plural], found"
+    assert problems(catalogue, {"handbook.yaml": HANDBOOK + terms}) == [
+        f"cat/handbook.yaml:11:9: {expected} 1 item",
+        f"cat/handbook.yaml:12:9: {expected} 3 items",
+        f"cat/handbook.yaml:13:10: {expected} 'Grade'",
+    ]
+
+
+def test_images_of_pages_say_what_is_wrong(catalogue: Catalogue) -> None:
+    """Assert that an image of an unsupported type, a missing one and one outside
+    pages/images/ are each named for what they are."""
+    page = (
+        "---\ntitle: Help\n---\n![Picture](images/picture.gif)\n"
+        "![Missing](images/missing.png)\n![Up](images/../help.md)\n![Bare](chart.png)\n"
+        "![Typo](images/chrat.png)\n![Chart](images/chart.png)\n"
+    )
+    png = b"\x89PNG\r\n\x1a\n"
+    found = problems(catalogue, {"pages/help.md": page, "pages/images/chart.png": png})
+    outside = "is not a file of pages/images/: expected images/<file> for a file in pages/images/"
+    assert found == [
+        "cat/pages/help.md:4:12: image 'images/picture.gif' has an unsupported type: expected "
+        "a png, jpg or svg file",
+        "cat/pages/help.md:5:12: image 'images/missing.png' not found: expected a file "
+        "'missing.png' in pages/images/",
+        f"cat/pages/help.md:6:7: image 'images/../help.md' {outside}",
+        f"cat/pages/help.md:7:9: image 'chart.png' {outside}: did you mean 'images/chart.png'?",
+        "cat/pages/help.md:8:9: image 'images/chrat.png' not found: expected a file "
+        "'chrat.png' in pages/images/: did you mean 'images/chart.png'?",
+    ]
 
 
 # --- a run as a whole ----------------------------------------------------------------------

@@ -42,11 +42,13 @@ def acceptances(
     entries = []
     for item in field.value if field else []:
         fields = item.value
-        code = fields["warning"]
-        problem = _wrong_code(code, document.kind)
-        if problem:
+        code = fields.get("warning")
+        problem = _wrong_code(code, document.kind) if code else None
+        if code and problem:
             problems.append(Problem(code.location, problem))
             continue
+        if code is None or "reason" not in fields:
+            continue  # the missing or malformed field is reported already
         acceptance = Acceptance(
             warning=code.value,
             reason=fields["reason"].value,

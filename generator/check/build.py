@@ -1,8 +1,10 @@
 """Check: the contract's rules across files (ids, references, levels, cycles) and
 construction of the immutable model from the checked values.
 
-The builder reports every problem it finds and builds what it can, so that one run names
-every defect; ``validate.py`` keeps the model only when no error was found.
+The rules run over every part of a file that is well-formed, even when other parts are not,
+so that one run names every defect; a rule about a whole (required fields, two distinct
+roles) does not run where part of it is missing. The model is built only from files without
+problems, and ``validate.py`` keeps it only when no error was found.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..model import handbook as m
 from .accept import AcceptEntry, acceptances
 from .images import check_image
 from .markdown import MarkdownField
+from .schema import MIN_LEVELS
 from .spec import V
 
 Fields = dict[str, V[Any]]
@@ -28,10 +31,12 @@ MAX_LISTED = 12  # an unknown reference lists the known ids when there are at mo
 
 @dataclass(frozen=True)
 class Checked:
-    """A document whose shape is right, with its checked values."""
+    """A document with the fields that are well-formed; ``clean`` if its shape had no
+    problem (only then can it become part of the model)."""
 
     document: Document
     fields: Fields
+    clean: bool = True
 
 
 @dataclass
@@ -85,18 +90,21 @@ class ModelBuilder:
         images: tuple[ImageFile, ...] = (),
     ) -> None:
         self.problems = problems
+        self.clean = all(item.clean for item in checked)
         self.by_kind: dict[str, list[Checked]] = {
             kind: [] for kind in ("handbook", "group", "role", "path", "page")
         }
-        for item in checked:
+        # A file with a valid name comes first, so a duplicate is reported in the other one.
+        for item in sorted(checked, key=lambda item: not item.document.named):
             self.by_kind[item.document.kind].append(item)
         # Ids of every file, family and competency, valid or not, so one defect causes one
         # error; None: a file could not be read, so references of that kind are not checked.
         self.role_ids: set[str] = declared["role"] or set()
         self.declared = declared
         self.images = images
-        self.unchecked: dict[str, list[V[str]]] = {}  # references not checked, by kind
-        self.levels: int | None = None
+        self.unchecked: dict[str, list[V[Any]]] = {}  # references or levels not checked
+        self.levels: int | None = None  # the scale's, when it is known for certain
+        self.scale_at: Location | None = None  # a scale with errors
         self.gathered = Gathered()
 
     def error(self, location: Location, message: str) -> None:
@@ -116,24 +124,20 @@ class ModelBuilder:
         self.gathered.accept.extend(entries)
         return tuple(entry.acceptance for entry in entries)
 
-    def build(self, scale_alone: V[Any] | None = None) -> m.Handbook | None:
-        """Check every cross-file rule; the model only when handbook.yaml itself is valid.
-
-        ``scale_alone`` is the scale of a handbook.yaml with other errors, to check levels by.
-        """
+    def build(self) -> m.Handbook | None:
+        """Check every cross-file rule; the model only when every file is clean."""
         item = self.by_kind["handbook"][0] if self.by_kind["handbook"] else None
-        handbook = item.fields if item else None
-        scale_field = handbook["scale"] if handbook else scale_alone
-        scale = self._scale(scale_field) if scale_field else None
-        families = self._families(handbook["families"].value) if handbook else ()
-        groups = self._groups()
-        competency_ids = {c.id for g in groups for c in g.competencies}
-        roles = tuple(self._role(c, competency_ids) for c in self.by_kind["role"])
-        self._check_reports_cycles(roles)
-        paths = tuple(self._path(c) for c in self.by_kind["path"])
-        pages = tuple(sorted(map(self._page, self.by_kind["page"]), key=_page_order))
+        handbook = item.fields if item else {}
+        scale = self._scale(handbook.get("scale"))
+        families = self._families(value(handbook, "families", []))
+        groups, competency_ids = self._groups()
+        roles = [self._role(c, competency_ids) for c in self.by_kind["role"]]
+        self._check_reports_cycles()
+        paths = [self._path(c) for c in self.by_kind["path"]]
+        pages = [self._page(c) for c in self.by_kind["page"]]
         images = self._images()
-        if item is None or handbook is None or scale is None:
+        accepted = self.accepted(item) if item else ()
+        if item is None or scale is None or not self.clean:
             return None
         return m.Handbook(
             title=handbook["title"].value,
@@ -141,25 +145,30 @@ class ModelBuilder:
             scale=scale,
             families=families,
             groups=groups,
-            roles=roles,
-            paths=paths,
+            roles=tuple(role for role in roles if role),
+            paths=tuple(path for path in paths if path),
             organisation=value(handbook, "organisation"),
             version=value(handbook, "version"),
             terms=self._terms(handbook.get("terms")),
-            pages=pages,
+            pages=tuple(sorted((page for page in pages if page), key=_page_order)),
             images=images,
-            accepted=self.accepted(item),
+            accepted=accepted,
         )
 
-    def _scale(self, scale: V[list[tuple[V[int], V[Any]]]]) -> m.Scale | None:
+    def _scale(self, scale: V[list[tuple[V[int], V[Any] | None]]] | None) -> m.Scale | None:
+        """The scale; ``levels`` is set only when the scale's keys are all well-formed."""
+        if scale is None:
+            return None
         levels = []
         for key, level in scale.value:
-            if isinstance(level.value, dict):  # the long form: label and description
-                label = level.value["label"].value
+            if level is not None and isinstance(level.value, dict):  # label and description
                 description = self.markdown(level.value.get("description"))
-                levels.append(m.ScaleLevel(key.value, label, description))
-            else:
+                levels.append(m.ScaleLevel(key.value, value(level.value, "label"), description))
+            elif level is not None:
                 levels.append(m.ScaleLevel(key.value, level.value))
+        if scale.partial:  # a level's number is malformed, or too few: reported already
+            self.scale_at = scale.location
+            return None
         for expected, (key, _label) in enumerate(scale.value, start=1):
             if key.value != expected:
                 message = (
@@ -167,8 +176,9 @@ class ModelBuilder:
                     f"expected {expected}, found {key.value}"
                 )
                 self.error(key.location, message)
+                self.scale_at = scale.location
                 return None
-        self.levels = len(levels)
+        self.levels = len(scale.value)
         return m.Scale(tuple(levels))
 
     def _terms(self, terms: V[Fields] | None) -> m.Terms:
@@ -181,7 +191,10 @@ class ModelBuilder:
         return m.Terms(**nouns)
 
     def _check_level(self, level: V[int], what: str) -> None:
-        if self.levels is not None and level.value > self.levels:
+        if self.levels is None:
+            if level.value > MIN_LEVELS:  # levels up to MIN_LEVELS fit any scale
+                self.unchecked.setdefault("level", []).append(level)
+        elif level.value > self.levels:
             expected = f"expected a level from 1 to {self.levels}"
             self.error(level.location, f"{what} {level.value} is outside the scale: {expected}")
 
@@ -189,7 +202,11 @@ class ModelBuilder:
         families = []
         seen: dict[str, Location] = {}
         for item in items:
-            family_id = item.value["id"]
+            fields = item.value
+            description = self.markdown(fields.get("description"))
+            family_id = fields.get("id")
+            if family_id is None:
+                continue
             if family_id.value in seen:
                 first = seen[family_id.value]
                 message = f"duplicate family id {family_id.value!r}: first at line {first.line}"
@@ -197,36 +214,47 @@ class ModelBuilder:
                 continue
             seen[family_id.value] = family_id.location
             self._check_not_reserved(family_id, "family")
-            fields = item.value
-            description = self.markdown(fields.get("description"))
-            families.append(m.Family(family_id.value, fields["name"].value, description))
+            if "name" in fields:
+                families.append(m.Family(family_id.value, fields["name"].value, description))
         return tuple(families)
 
-    def _groups(self) -> tuple[m.CompetencyGroup, ...]:
+    def _groups(self) -> tuple[tuple[m.CompetencyGroup, ...], set[str]]:
+        """The groups of clean files, and the id of every competency written well-formed."""
         groups = []
         seen: dict[str, Location] = {}
         for item in self.by_kind["group"]:
-            competencies = []
-            for entry in item.fields["competencies"].value:
-                competency = self._competency(entry.value, item.document.id, seen)
-                if competency is not None:
-                    competencies.append(competency)
+            competencies = [
+                self._competency(entry.value, item.document.id, seen)
+                for entry in value(item.fields, "competencies", [])
+            ]
+            description = self.markdown(item.fields.get("description"))
+            accepted = self.accepted(item)
+            if not item.clean:
+                continue
             groups.append(
                 m.CompetencyGroup(
                     id=item.document.id,
                     name=item.fields["name"].value,
-                    competencies=tuple(competencies),
-                    description=self.markdown(item.fields.get("description")),
+                    competencies=tuple(c for c in competencies if c),
+                    description=description,
                     rank=value(item.fields, "rank"),
-                    accepted=self.accepted(item),
+                    accepted=accepted,
                 )
             )
-        return tuple(sorted(groups, key=_group_order))
+        return tuple(sorted(groups, key=_group_order)), set(seen)
 
     def _competency(
         self, fields: Fields, group_id: str, seen: dict[str, Location]
     ) -> m.Competency | None:
-        competency_id = fields["id"]
+        competency_id = fields.get("id")
+        anchors = []
+        for key, text in value(fields, "levels", []):
+            self._check_level(key, "level")
+            if text is not None:
+                self.markdown(text, competency=competency_id.value if competency_id else None)
+                anchors.append(m.LevelAnchor(key.value, text.value))
+        if competency_id is None:
+            return None
         if competency_id.value in seen:
             first = seen[competency_id.value]
             self.error(
@@ -236,11 +264,8 @@ class ModelBuilder:
             return None
         seen[competency_id.value] = competency_id.location
         self._check_not_reserved(competency_id, "competency")
-        anchors = []
-        for key, text in value(fields, "levels", []):
-            self._check_level(key, "level")
-            self.markdown(text, competency=competency_id.value)
-            anchors.append(m.LevelAnchor(key.value, text.value))
+        if "name" not in fields:
+            return None
         return m.Competency(
             id=competency_id.value,
             name=fields["name"].value,
@@ -273,52 +298,77 @@ class ModelBuilder:
             self.unchecked.setdefault(kind, []).append(ref)
 
     def unchecked_notes(self, hiding: dict[str, Location]) -> list[Problem]:
-        """One note per file whose errors hid the ids that references point to."""
+        """One note per file whose errors hid the ids that references point to, or the
+        scale that levels are checked against."""
         notes = []
         for kind, refs in sorted(self.unchecked.items()):
-            if kind in hiding:
-                first = min(refs, key=lambda ref: ref.location)
-                message = (
-                    f"{len(refs)} reference(s) to a {kind} were not checked because this file "
-                    f"has errors (first: {first.value!r} at {first.location}); fix them first"
-                )
-                notes.append(Problem(hiding[kind], message, Severity.NOTE))
+            where = self.scale_at if kind == "level" and self.scale_at else hiding.get(kind)
+            if where is None:
+                continue
+            first = min(refs, key=lambda ref: ref.location)
+            what = (
+                f"level(s) above {MIN_LEVELS} were not checked against the scale"
+                if kind == "level"
+                else f"reference(s) to a {kind} were not checked"
+            )
+            message = (
+                f"{len(refs)} {what} because this file has errors "
+                f"(first: {first.value!r} at {first.location}); fix them first"
+            )
+            notes.append(Problem(where, message, Severity.NOTE))
         return notes
 
-    def _role(self, item: Checked, competency_ids: set[str]) -> m.Role:
+    def _role(self, item: Checked, competency_ids: set[str]) -> m.Role | None:
         fields = item.fields
         role_id = item.document.id
-        family = fields["family"]
-        self._ref("family", family, set())
-        targets = []
-        for key, target in fields["competencies"].value:
-            self._ref("competency", key, competency_ids)
-            if isinstance(target.value, dict):  # the long form: level and expectation
-                level = target.value["level"]
-                expects = target.value.get("expects")
-                self.markdown(expects, competency=key.value, role=role_id)
-            else:
-                level, expects = target, None
-            self._check_level(level, "target level")
-            targets.append(m.Target(key.value, level.value, expects.value if expects else None))
+        family = fields.get("family")
+        if family is not None:
+            self._ref("family", family, set())
+        targets = [
+            self._target(key, target, role_id, competency_ids)
+            for key, target in value(fields, "competencies", [])
+        ]
         reports_to = fields.get("reports_to")
         if reports_to is not None:
             self._role_ref(reports_to, "reports_to")
+        description = self.markdown(fields.get("description"), role=role_id)
+        requirements = self._requirements(fields.get("requirements"))
+        salary = self._salary(fields.get("salary"))
+        accepted = self.accepted(item)
+        if not item.clean:
+            return None
         return m.Role(
             id=role_id,
             title=fields["title"].value,
-            family_id=family.value,
+            family_id=fields["family"].value,
             summary=value(fields, "summary"),
-            targets=tuple(targets),
+            targets=tuple(target for target in targets if target),
             rank=value(fields, "rank"),
             synonyms=texts(fields, "synonyms"),
-            description=self.markdown(fields.get("description"), role=role_id),
+            description=description,
             responsibilities=texts(fields, "responsibilities"),
-            requirements=self._requirements(fields.get("requirements")),
-            salary=self._salary(fields.get("salary")),
+            requirements=requirements,
+            salary=salary,
             reports_to=value(fields, "reports_to"),
-            accepted=self.accepted(item),
+            accepted=accepted,
         )
+
+    def _target(
+        self, key: V[str], target: V[Any] | None, role_id: str, competency_ids: set[str]
+    ) -> m.Target | None:
+        self._ref("competency", key, competency_ids)
+        if target is None:
+            return None
+        if isinstance(target.value, dict):  # the long form: level and expectation
+            level = target.value.get("level")
+            expects = target.value.get("expects")
+            self.markdown(expects, competency=key.value, role=role_id)
+        else:
+            level, expects = target, None
+        if level is None:
+            return None
+        self._check_level(level, "target level")
+        return m.Target(key.value, level.value, expects.value if expects else None)
 
     def _requirements(self, requirements: V[Fields] | None) -> m.Requirements:
         if requirements is None:
@@ -339,12 +389,14 @@ class ModelBuilder:
             return None
         fields = salary.value
         has_range = "min" in fields or "max" in fields
-        if ("amount" in fields) == has_range or (
-            has_range and not ("min" in fields and "max" in fields)
-        ):
+        both = "min" in fields and "max" in fields
+        # A partial salary may have lost a malformed amount, min or max (reported already).
+        if not salary.partial and (("amount" in fields) == has_range or (has_range and not both)):
             self.error(salary.location, "salary needs either 'amount', or both 'min' and 'max'")
-        elif has_range and fields["min"].value > fields["max"].value:
+        elif both and fields["min"].value > fields["max"].value:
             self.error(fields["min"].location, "salary 'min' is larger than 'max'")
+        if "currency" not in fields or "period" not in fields:
+            return None
         return m.Salary(
             currency=fields["currency"].value,
             period=fields["period"].value,
@@ -354,14 +406,13 @@ class ModelBuilder:
             note=value(fields, "note"),
         )
 
-    def _check_reports_cycles(self, roles: tuple[m.Role, ...]) -> None:
-        valid = {r.id for r in roles}
-        boss = {r.id: r.reports_to for r in roles if r.reports_to in valid}
-        locations = {
-            c.document.id: c.fields["reports_to"].location
+    def _check_reports_cycles(self) -> None:
+        chosen = {
+            c.document.id: c.fields["reports_to"]
             for c in self.by_kind["role"]
             if "reports_to" in c.fields
         }
+        boss = {role_id: ref.value for role_id, ref in chosen.items()}
         reported: set[str] = set()
         for start in sorted(boss):
             chain = [start]
@@ -372,46 +423,57 @@ class ModelBuilder:
             cycle = chain[chain.index(nxt) :]
             reported.update(cycle)
             text = " -> ".join([*cycle, nxt])
-            self.error(locations[min(cycle)], f"reports_to forms a cycle: {text}")
+            self.error(chosen[min(cycle)].location, f"reports_to forms a cycle: {text}")
 
-    def _path(self, item: Checked) -> m.CareerPath:
+    def _path(self, item: Checked) -> m.CareerPath | None:
+        listed = item.fields.get("steps")
         steps = []
-        for step in item.fields["steps"].value:
+        for step in listed.value if listed else []:
             fields: Fields = step.value if isinstance(step.value, dict) else {"role": step}
-            self._role_ref(fields["role"], "steps")
-            steps.append(
-                m.PathStep(
-                    fields["role"].value, value(fields, "typical_years"), value(fields, "note")
+            if "role" in fields:
+                self._role_ref(fields["role"], "steps")
+                steps.append(
+                    m.PathStep(
+                        fields["role"].value, value(fields, "typical_years"), value(fields, "note")
+                    )
                 )
-            )
-        distinct = sorted({s.role_id for s in steps})
-        if len(distinct) < 2:
-            found = f"only {distinct[0]!r}" if distinct else "none"
-            self.error(
-                item.fields["steps"].location,
-                f"a career path needs at least two distinct roles, found {found}",
-            )
+        # Steps left out for their errors might hold the second role.
+        if listed is not None and not listed.partial and len(steps) == len(listed.value):
+            self._check_distinct_roles(steps, listed.location)
+        description = self.markdown(item.fields.get("description"))
+        accepted = self.accepted(item)
+        if not item.clean:
+            return None
         return m.CareerPath(
             id=item.document.id,
             title=item.fields["title"].value,
             steps=tuple(steps),
-            description=self.markdown(item.fields.get("description")),
-            accepted=self.accepted(item),
+            description=description,
+            accepted=accepted,
         )
 
-    def _page(self, item: Checked) -> m.OrganisationPage:
+    def _check_distinct_roles(self, steps: list[m.PathStep], location: Location) -> None:
+        distinct = sorted({s.role_id for s in steps})
+        if len(distinct) < 2:
+            found = f"only {distinct[0]!r}" if distinct else "none"
+            self.error(location, f"a career path needs at least two distinct roles, found {found}")
+
+    def _page(self, item: Checked) -> m.OrganisationPage | None:
         document = item.document
         self.gathered.markdown.append(
             MarkdownField(
                 document.body, document.location, first_line=document.body_line, images=True
             )
         )
+        accepted = self.accepted(item)
+        if not item.clean:
+            return None
         return m.OrganisationPage(
             id=document.id,
             title=item.fields["title"].value,
             body=document.body,
             rank=value(item.fields, "rank"),
-            accepted=self.accepted(item),
+            accepted=accepted,
         )
 
     def _images(self) -> tuple[m.PageImage, ...]:

@@ -8,11 +8,12 @@ of text does not start a list in Markdown: that is a warning, ``list-needs-blank
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from ..contract import LINK_KINDS
+from ..contract import IMAGE_SUFFIXES, LINK_KINDS
 from ..errors import Location, Problem, Severity
 
 _KINDS = "|".join(LINK_KINDS)
@@ -25,6 +26,7 @@ IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<src>[^\s)>]+)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 IMAGES_PREFIX = "images/"
+_FILE_NAME = re.compile(r"^[^/\\]*[^/\\.][^/\\]*$")  # one name, not "." or ".."
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,29 @@ def check_links(
     if not field.images:
         return  # other fields show an image's alternative text (render/text.py)
     for match in IMAGE.finditer(field.text):
-        source = match["src"]
-        if source.startswith(IMAGES_PREFIX) and source.removeprefix(IMAGES_PREFIX) in images:
-            continue
-        where = _location(field, match.start("src"))
-        expected = "one of pages/images/, written as images/<file>"
-        yield Problem(where, f"image {source!r} cannot be shown: expected {expected}")
+        message = _image_problem(match["src"], images)
+        if message:
+            yield Problem(_location(field, match.start("src")), message)
+
+
+def _image_problem(source: str, images: set[str]) -> str | None:
+    """Why a page cannot show ``source``: not a file of pages/images/, a type that is not
+    allowed, or no such file; None if it can."""
+    name = source.removeprefix(IMAGES_PREFIX)
+    if name in images and source.startswith(IMAGES_PREFIX):
+        return None
+    if not source.startswith(IMAGES_PREFIX) or not _FILE_NAME.match(name):
+        base = source.rsplit("/", 1)[-1]
+        hint = f": did you mean '{IMAGES_PREFIX}{base}'?" if base in images else ""
+        return (
+            f"image {source!r} is not a file of pages/images/: expected images/<file> for "
+            f"a file in pages/images/{hint}"
+        )
+    if not name.lower().endswith(IMAGE_SUFFIXES):
+        return f"image {source!r} has an unsupported type: expected a png, jpg or svg file"
+    close = difflib.get_close_matches(name, sorted(images), n=1, cutoff=0.6)
+    hint = f": did you mean '{IMAGES_PREFIX}{close[0]}'?" if close else ""
+    return f"image {source!r} not found: expected a file {name!r} in pages/images/{hint}"
 
 
 def list_warnings(field: MarkdownField) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from typing import Any
 from ..contract import LANGUAGES, MAX_LEVELS, WARNINGS
 from .spec import Choice, Either, Field, Id, Integer, ListOf, MapOf, Number, Record, Spec, Text
 
+MIN_LEVELS = 2  # of a rating scale: so levels 1 and 2 fit any scale
 _level = Integer(minimum=1, maximum=MAX_LEVELS, description="A level of the rating scale.")
 _level_key = Integer(minimum=1, maximum=MAX_LEVELS)
 _texts = ListOf(Text())
@@ -36,7 +37,11 @@ ACCEPT = ListOf(
 _accept = Field(ACCEPT)
 
 _noun = ListOf(
-    Text(), min_items=2, max_items=2, description="The noun in the singular and the plural."
+    Text(),
+    min_items=2,
+    max_items=2,
+    description="The noun in the singular and the plural.",
+    expected="a term needs its singular and its plural: expected [singular, plural]",
 )
 
 HANDBOOK = Record(
@@ -61,7 +66,7 @@ HANDBOOK = Record(
                         }
                     ),
                 ),
-                min_items=2,
+                min_items=MIN_LEVELS,
                 description="Consecutive levels from 1, 2 to 10 of them: a label, or a label "
                 "and a description of what the level means.",
             ),

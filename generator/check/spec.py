@@ -3,6 +3,10 @@
 One spec serves two purposes: ``check`` turns a located YAML node into located Python values
 (collecting every problem), and ``json_schema`` describes the same shape for editors. So the
 JSON Schema can never drift from what the validator accepts.
+
+A value that is not what its spec says raises ``Invalid``. A mapping or list keeps what is
+well-formed in it and is marked ``partial`` when something was left out, so that the rules
+across files still check the rest of a file while not reasoning about the whole of it.
 """
 
 from __future__ import annotations
@@ -26,12 +30,18 @@ _NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 @dataclass(frozen=True)
 class V(Generic[T]):
     """A checked value with the position it came from; ``block`` marks text from a ``|`` or
-    ``>`` scalar, which starts on the line after ``location``."""
+    ``>`` scalar, which starts on the line after ``location``.
+
+    ``partial`` marks a mapping or list that lacks something written in it (a field, an item
+    or an entry's key, each already reported) or has too few or too many items: rules about
+    it as a whole (required fields, how many distinct roles) must not run on it.
+    """
 
     value: T
     location: Location
     block: bool = False
     indent: int = 0  # of a block scalar's lines
+    partial: bool = False
 
 
 class Invalid(Exception):
@@ -69,6 +79,10 @@ class Spec:
         text = message or f"expected {self.what}, found {_kind_of(node)}"
         problems.append(Problem(node.location, text))
         return Invalid()
+
+    def report(self, node: Node, problems: list[Problem], message: str) -> None:
+        """Record a problem that leaves the rest of the value worth checking."""
+        problems.append(Problem(node.location, message))
 
     def scalar(self, node: Node, problems: list[Problem]) -> Scalar:
         if not isinstance(node, Scalar) or node.is_null:
@@ -206,26 +220,42 @@ class Choice(Spec):
 
 @dataclass(frozen=True)
 class ListOf(Spec):
+    """A list; items that are not well-formed are reported and left out (``partial``).
+
+    ``expected`` replaces "expected a list of …" and "expected at least n item(s)" where the
+    number has a meaning (a term's singular and plural).
+    """
+
     item: Spec = field(default_factory=Text)
     min_items: int = 0
     max_items: int | None = None
     description: str = ""
+    expected: str = ""
     what = "a list"
     plural = "lists"
 
     def check(self, node: Node, problems: list[Problem]) -> V[list[V[Any]]]:
         if not isinstance(node, Sequence):
-            raise self.fail(
-                node, problems, f"expected a list of {self.item.plural}, found {_kind_of(node)}"
-            )
-        if len(node.items) < self.min_items:
-            found = len(node.items) or "none"
-            message = f"expected at least {self.min_items} item(s), found {found}"
-            raise self.fail(node, problems, message)
-        if self.max_items is not None and len(node.items) > self.max_items:
-            message = f"expected at most {self.max_items} item(s), found {len(node.items)}"
-            raise self.fail(node, problems, message)
-        return V(_check_all(self.item, node.items, problems), node.location)
+            expected = self.expected or f"expected a list of {self.item.plural}"
+            raise self.fail(node, problems, f"{expected}, found {_kind_of(node)}")
+        message = self._count_problem(len(node.items))
+        if message:
+            self.report(node, problems, message)
+        items = [_attempt(self.item, item, problems) for item in node.items]
+        checked = [item for item in items if item is not None]
+        partial = bool(message) or len(checked) < len(items)
+        return V(checked, node.location, partial=partial)
+
+    def _count_problem(self, count: int) -> str | None:
+        too_many = self.max_items is not None and count > self.max_items
+        if count >= self.min_items and not too_many:
+            return None
+        if self.expected:
+            found = {0: "none", 1: "1 item"}.get(count, f"{count} items")
+            return f"{self.expected}, found {found}"
+        if too_many:
+            return f"expected at most {self.max_items} item(s), found {count}"
+        return f"expected at least {self.min_items} item(s), found {count or 'none'}"
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
@@ -238,7 +268,12 @@ class ListOf(Spec):
 
 @dataclass(frozen=True)
 class MapOf(Spec):
-    """A mapping with free keys, e.g. ``competency-id: level``; order is kept."""
+    """A mapping with free keys, e.g. ``competency-id: level``; order is kept.
+
+    An entry whose key is not well-formed is left out (``partial``); one whose value is not
+    keeps its key with the value None, so that the key is still checked (a target's
+    competency, an anchor's level).
+    """
 
     key: Spec = field(default_factory=Id)
     value: Spec = field(default_factory=Text)
@@ -247,23 +282,23 @@ class MapOf(Spec):
     what = "a mapping (key: value)"
     plural = "mappings (key: value)"
 
-    def check(self, node: Node, problems: list[Problem]) -> V[list[tuple[V[Any], V[Any]]]]:
+    def check(self, node: Node, problems: list[Problem]) -> V[list[tuple[V[Any], V[Any] | None]]]:
         if not isinstance(node, Mapping):
             raise self.fail(node, problems)
-        if len(node.entries) < self.min_items:
+        short = len(node.entries) < self.min_items
+        if short:
             found = len(node.entries) or "none"
             entries = "entry" if self.min_items == 1 else "entries"
-            message = f"expected at least {self.min_items} {entries}, found {found}"
-            raise self.fail(node, problems, message)
+            self.report(
+                node, problems, f"expected at least {self.min_items} {entries}, found {found}"
+            )
         pairs = []
         for key_node, value_node in node.entries:
             key = _attempt(self.key, key_node, problems)
             value = _attempt(self.value, value_node, problems)
-            if key is not None and value is not None:
+            if key is not None:
                 pairs.append((key, value))
-        if len(pairs) < len(node.entries):
-            raise Invalid()  # every entry was checked; a partial mapping would mislead later rules
-        return V(pairs, node.location)
+        return V(pairs, node.location, partial=short or len(pairs) < len(node.entries))
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
@@ -284,7 +319,11 @@ class Field:
 
 @dataclass(frozen=True)
 class Record(Spec):
-    """A mapping with named fields; unknown keys are errors with a "did you mean" hint."""
+    """A mapping with named fields; unknown keys are errors with a "did you mean" hint.
+
+    A field whose value is not well-formed is left out (``partial``); a missing required field
+    is reported and absent, so whoever reads the fields must not assume it is there.
+    """
 
     fields: MappingType[str, Field] = field(default_factory=dict)
     title: str = ""
@@ -297,7 +336,7 @@ class Record(Spec):
             raise self.fail(node, problems)
         values: dict[str, V[Any]] = {}
         present: set[str] = set()
-        failed = False
+        partial = False
         for key, value in node.entries:
             spec = self.fields.get(key.text)
             if spec is None:
@@ -308,18 +347,17 @@ class Record(Spec):
                 if spec.required:
                     message = f"{key.text!r} needs a value: expected {spec.spec.what}"
                     problems.append(Problem(value.location, message))
-                    failed = True
+                    partial = True
                 continue  # an empty optional field counts as absent
-            try:
-                values[key.text] = spec.spec.check(value, problems)
-            except Invalid:
-                failed = True
+            checked = _attempt(spec.spec, value, problems)
+            if checked is None:
+                partial = True
+            else:
+                values[key.text] = checked
         for name, spec in self.fields.items():
             if spec.required and name not in present:
                 problems.append(Problem(node.location, f"missing required field {name!r}"))
-        if failed or any(f.required and n not in present for n, f in self.fields.items()):
-            raise Invalid()
-        return V(values, node.location)
+        return V(values, node.location, partial=partial)
 
     def _unknown(self, key: str) -> str:
         message = f"unknown field {key!r}"
@@ -378,15 +416,6 @@ def _attempt(spec: Spec, node: Node, problems: list[Problem]) -> V[Any] | None:
         return spec.check(node, problems)
     except Invalid:
         return None
-
-
-def _check_all(spec: Spec, nodes: tuple[Node, ...], problems: list[Problem]) -> list[V[Any]]:
-    """Check every item (reporting each problem); Invalid if any item is invalid."""
-    values = [_attempt(spec, node, problems) for node in nodes]
-    checked = [value for value in values if value is not None]
-    if len(checked) < len(values):
-        raise Invalid()  # a partial list would mislead later rules (e.g. "two distinct roles")
-    return checked
 
 
 def _accepts_null(spec: Spec) -> bool:

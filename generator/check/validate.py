@@ -2,7 +2,8 @@
 files (``build.py``), Markdown fields (``markdown.py``), then warnings (``lint.py``) less
 those accepted on purpose (``accept.py``).
 
-Every problem of the whole catalogue is collected; the model exists only when there is
+Every problem of the whole catalogue is collected: a file with errors is still checked
+against the other files as far as it is well-formed. The model exists only when there is
 no error.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ..errors import Location, Problem, Severity
 from ..load.catalogue import Document, LoadResult
@@ -21,7 +21,7 @@ from .build import Checked, Declared, Gathered, ModelBuilder
 from .lint import Sources, lint
 from .markdown import check_links, list_warnings
 from .schema import SPECS
-from .spec import Invalid, V
+from .spec import Invalid
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def validate(loaded: LoadResult) -> Validation:
     checked = _check_shapes(loaded.documents, problems)
     declared = _declared_ids(loaded.documents)
     builder = ModelBuilder(checked, declared, problems, loaded.images)
-    handbook = builder.build(_scale_alone(loaded.documents))
+    handbook = builder.build()
     problems.extend(builder.unchecked_notes(_hiding_files(loaded.documents)))
     images = {image.name for image in loaded.images}
     for field in builder.gathered.markdown:
@@ -71,18 +71,22 @@ def _linkable(declared: Declared) -> dict[str, set[str]]:
 
 
 def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> list[Checked]:
+    """Every readable document with its well-formed fields (none if it is no mapping, so that
+    a page's text is still checked); clean if this found no problem."""
     checked = []
     for document in documents:
         if not document.readable:
             continue
         if document.root is None:
             problems.append(Problem(document.location, "the file is empty: expected a mapping"))
+            checked.append(Checked(document, {}, clean=False))
             continue
+        before = len(problems)
         try:
             fields = SPECS[document.kind].check(document.root, problems).value
         except Invalid:
-            continue
-        checked.append(Checked(document, fields))
+            fields = {}
+        checked.append(Checked(document, fields, clean=len(problems) == before))
     return checked
 
 
@@ -97,37 +101,26 @@ def _declared_ids(documents: Iterable[Document]) -> Declared:
         ids = _item_ids(group.root, "competencies")
         competencies = None if ids is None or competencies is None else competencies | ids
     return {
-        "role": {d.id for d in documents if d.kind == "role"},
+        "role": {d.id for d in documents if d.kind == "role" and d.named},
         "family": families,
         "competency": competencies,
-        "path": {d.id for d in documents if d.kind == "path"},
-        "page": {d.id for d in documents if d.kind == "page"},
+        "path": {d.id for d in documents if d.kind == "path" and d.named},
+        "page": {d.id for d in documents if d.kind == "page" and d.named},
     }
 
 
 def _hiding_files(documents: Iterable[Document]) -> dict[str, Location]:
-    """Kind -> the file too broken to tell its ids (where ``_declared_ids`` gives None)."""
+    """Kind -> the file too broken to tell its ids (where ``_declared_ids`` gives None);
+    levels -> handbook.yaml, whose scale they are checked against."""
     hiding: dict[str, Location] = {}
     for document in documents:
+        if document.kind == "handbook":
+            hiding.setdefault("level", document.location)
         if document.kind == "handbook" and _item_ids(document.root, "families") is None:
             hiding.setdefault("family", document.location)
         elif document.kind == "group" and _item_ids(document.root, "competencies") is None:
             hiding.setdefault("competency", document.location)
     return hiding
-
-
-def _scale_alone(documents: Iterable[Document]) -> V[Any] | None:
-    """The scale of a handbook.yaml that has errors elsewhere, so levels are still checked."""
-    handbook = next((d for d in documents if d.kind == "handbook"), None)
-    if handbook is None or not isinstance(handbook.root, Mapping):
-        return None
-    for key, value in handbook.root.entries:
-        if key.text == "scale":
-            try:  # problems of the scale itself are reported by the full check already
-                return SPECS["handbook"].fields["scale"].spec.check(value, [])
-            except Invalid:
-                return None
-    return None
 
 
 def _item_ids(root: Node | None, list_key: str) -> set[str] | None:

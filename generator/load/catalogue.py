@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..contract import (
@@ -30,6 +30,8 @@ class Document:
 
     ``readable`` is False when the file could not be read or parsed (the problem is already
     reported); its id still exists, so references to it are not reported as unknown.
+    ``named`` is False when the file name is no valid id (reported): its content is checked
+    all the same, but it declares no id.
     """
 
     kind: str
@@ -39,6 +41,7 @@ class Document:
     readable: bool = True
     body: str = ""  # a page's Markdown, after its front matter
     body_line: int = 1  # the line of the file where ``body`` starts
+    named: bool = True
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,8 @@ def load(root: Path, display_root: str | None = None) -> LoadResult:
         problem = Problem(Location(shown), message)
         return LoadResult((), (problem,))
     for kind, path, doc_id in _catalogue_files(root, shown, problems):
-        documents.append(
-            _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
-        )
+        document = _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
+        documents.append(replace(document, named=bool(ID_PATTERN.match(doc_id))))
     images = tuple(_images(root, shown, problems))
     return LoadResult(tuple(documents), tuple(problems), images)
 
@@ -133,6 +135,9 @@ def _folder_files(
                 "and single hyphens (e.g. 'account-manager')"
             )
             problems.append(Problem(location, message))
+            if path.stem not in seen:  # its content is still checked (see Document.named)
+                seen[path.stem] = path
+                yield kind, path, path.stem
             continue
         if path.stem in seen:
             message = (

@@ -7,6 +7,7 @@ are refused before anything could expand or run, and every node keeps its positi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
@@ -24,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAGS = "tag:yaml.org,2002:"
 _STR_TAG = _STANDARD_TAGS + "str"
+_KEY = re.compile(r"^ *[A-Za-z0-9_-]+$")  # a plain key, not a list item
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,7 @@ class _TreeBuilder:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = f"invalid YAML: {error.problem or error.context}"
-            if _at_tab(
-                text, line, column
-            ):  # PyYAML says "found character '\t' that cannot start any token"
-                message = (
-                    "invalid YAML: a tab character, which YAML does not allow here: "
-                    "indent with spaces"
-                )
+            message = _syntax_message(str(error.problem or error.context), text, line, column)
             raise YamlProblem(Location(self.shown, line, column), message) from error
         except yaml.YAMLError as error:
             raise YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
@@ -178,10 +173,27 @@ class _TreeBuilder:
         return Mapping(tuple(entries), location)
 
 
-def _at_tab(text: str, line: int, column: int) -> bool:
-    """True if the parser stopped at a tab (editors often indent with them)."""
+def _syntax_message(problem: str, text: str, line: int, column: int) -> str:
+    """PyYAML's message, with a hint where the cause is plain from the text."""
     lines = text.splitlines()
-    return 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    if written[column - 1 : column] == "\t":  # "found character '\t' that cannot start any token"
+        return "invalid YAML: a tab character, which YAML does not allow here: indent with spaces"
+    key, colon, rest = written.partition(": ")
+    if problem.startswith("mapping values are not allowed") and colon and len(key) < column - 1:
+        # `summary: Ziel: begeistern`: a second ": " in the text would start a mapping
+        hint = "a colon followed by a space inside unquoted text starts a new key"
+        return f"invalid YAML: {problem}: {hint}; put the text in quotes{_quoted(key, rest)}"
+    return f"invalid YAML: {problem}"
+
+
+def _quoted(key: str, rest: str) -> str:
+    """`` (key: 'rest')``, the line with its text quoted; empty where that may be wrong (a
+    list item, a comment after the text)."""
+    if " #" in rest or not _KEY.match(key):
+        return ""
+    value = rest.strip().replace("'", "''")
+    return f" ({key.strip()}: '{value}')"
 
 
 def _refuse_expansion(event: yaml.Event, location: Location) -> None:

@@ -1,8 +1,10 @@
 """Writes the malformed-catalogue corpus: one folder per defect, each with `expected.txt`.
 
 Run `python tests/corpus/make_corpus.py` after changing a case; review the diff. Every case is a
-small valid base catalogue with exactly one defect. `expected.txt` holds the one problem line
-that `handbook validate ROOT` must print (PATH relative to the case folder, as `ROOT/...`).
+small valid base catalogue with one defect. `expected.txt` holds the problem line that
+`handbook validate ROOT` must print (PATH relative to the case folder, as `ROOT/...`). The
+cases at the end have several defects in one file, which must all be printed in one run: their
+`expected.txt` holds one line per defect.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ steps:
 """,
 }
 
-# name -> (files to replace or add; None deletes a file), expected problem line
+# name -> (files to replace or add; None deletes a file), expected problem line(s)
 CASES: dict[str, tuple[dict[str, str | None], str]] = {
     "unknown-key": (
         {"roles/junior.yaml": BASE["roles/junior.yaml"] + "titel: x\n"},
@@ -333,6 +335,80 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
     "file-for-folder": (
         {"roles/junior.yaml": None, "roles/senior.yaml": None, "roles": "not a folder"},
         "roles:1:1: expected a folder",
+    ),
+    "colon-in-text": (
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"].replace(
+                "summary: lernt", 'summary: Ziel: "Kunden" begeistern'
+            )
+        },
+        "roles/junior.yaml:3:14: invalid YAML: mapping values are not allowed in this context: "
+        "a colon followed by a space inside unquoted text starts a new key; put the text in "
+        """quotes (summary: 'Ziel: "Kunden" begeistern')""",
+    ),
+    "term-without-plural": (
+        {"handbook.yaml": BASE["handbook.yaml"] + "terms:\n  role: [Stelle]\n"},
+        "handbook.yaml:11:9: a term needs its singular and its plural: expected "
+        "[singular, plural], found 1 item",
+    ),
+    "image-unsupported-type": (
+        {"pages/hilfe.md": "---\ntitle: Hilfe\n---\n![Bild](images/bild.gif)\n"},
+        "pages/hilfe.md:4:9: image 'images/bild.gif' has an unsupported type: expected a png, "
+        "jpg or svg file",
+    ),
+    "image-not-found": (
+        {"pages/hilfe.md": "---\ntitle: Hilfe\n---\n![Bild](images/fehlt.png)\n"},
+        "pages/hilfe.md:4:9: image 'images/fehlt.png' not found: expected a file 'fehlt.png' "
+        "in pages/images/",
+    ),
+    "image-outside-folder": (
+        {"pages/hilfe.md": "---\ntitle: Hilfe\n---\n![Bild](images/../hilfe.md)\n"},
+        "pages/hilfe.md:4:9: image 'images/../hilfe.md' is not a file of pages/images/: "
+        "expected images/<file> for a file in pages/images/",
+    ),
+    # several defects in one file: an error of type or shape hides none of the others
+    "several-wrong-type-and-references": (
+        {
+            "roles/junior.yaml": "title: Junior\nfamily: teem\nsummary: lernt\nrank: x\n"
+            "competencies:\n  reden: 1\n  hoerenn: 1\n"
+        },
+        "roles/junior.yaml:2:9: unknown family 'teem': did you mean 'team'?\n"
+        "roles/junior.yaml:4:7: expected a whole number, found 'x'\n"
+        "roles/junior.yaml:7:3: unknown competency 'hoerenn': did you mean 'hoeren'?",
+    ),
+    "several-bad-id-and-level": (
+        {
+            "roles/junior.yaml": BASE["roles/junior.yaml"]
+            .replace("family: team", "family: Customer_Service")
+            .replace("reden: 1", "reden: 7")
+        },
+        "roles/junior.yaml:2:9: 'Customer_Service' is not a valid id: expected lowercase "
+        "letters, digits and single hyphens (e.g. 'account-manager')\n"
+        "roles/junior.yaml:5:10: target level 7 is outside the scale: expected a level from 1 "
+        "to 3",
+    ),
+    "several-bad-steps": (
+        {
+            "paths/laufbahn.yaml": "title: Laufbahn\nsteps:\n  - juniorr\n  - role: senior\n"
+            "    typical_years: x\n"
+        },
+        "paths/laufbahn.yaml:3:5: unknown role 'juniorr' in steps: did you mean 'junior'?\n"
+        "paths/laufbahn.yaml:5:20: expected a number, found 'x'",
+    ),
+    "several-bad-indicators-and-level": (
+        {
+            "competencies/basis.yaml": BASE["competencies/basis.yaml"].replace(
+                "    indicators:\n      - fragt nach\n", "    indicators: x\n    levels: {7: a}\n"
+            )
+        },
+        "competencies/basis.yaml:11:17: expected a list of text, found 'x'\n"
+        "competencies/basis.yaml:12:14: level 7 is outside the scale: expected a level from 1 "
+        "to 3",
+    ),
+    "several-bad-name-and-duplicate": (
+        {"competencies/Bad_Group.yaml": "name: Extra\ncompetencies:\n  - id: reden\n    name: R\n"},
+        "competencies/Bad_Group.yaml:1:1: file name 'Bad_Group' is not a valid id\n"
+        "competencies/Bad_Group.yaml:3:9: duplicate competency id 'reden': already defined at ",
     ),
 }
 
