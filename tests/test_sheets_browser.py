@@ -19,7 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site, missing
+from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site, missing, write_catalogue
+from test_compare_browser import WORDS
 
 from generator.model.handbook import Handbook
 from generator.model.relations import Relations
@@ -529,3 +530,84 @@ def test_filled_sheet_prints_the_ticks(kam: Any, tmp_path: Path) -> None:
     assert len(crosses) == 6 and all(width >= 2 for width in crosses)
     text = _squash(" ".join(_pdf_text(kam.pdf(prefer_css_page_size=True), tmp_path)))
     assert "Notiz 0" in text and "Erika Mustermann" in text and "Präsentationstraining" in text
+
+
+@pytest.fixture(scope="module")
+def words_url(tmp_path_factory: pytest.TempPathFactory, serve_site: Any) -> str:
+    """The served site of test_compare_browser's ``WORDS``: expectations in words, and a
+    Director described in words only, the next step after the Engineering Manager."""
+    root = write_catalogue(tmp_path_factory.mktemp("words") / "catalogue", WORDS)
+    return str(serve_site(build_site(root, root.parent / "site")))
+
+
+def _options(page: Any) -> list[str]:
+    return list(
+        page.locator('select[name="compare"] option').evaluate_all("os => os.map(o => o.value)")
+    )
+
+
+def test_a_role_without_targets_is_not_offered_to_compare_with(page: Any, words_url: str) -> None:
+    """Assert that a role described in words only (no targets, no sheet) is not offered in
+    "compare with", not even as the next step the page lists, and that a choice of it made
+    before the other roles were read goes back to the own targets."""
+    page.goto(words_url + "sheets/engineering-manager/")
+    page.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    assert _options(page) == ["engineering-manager", "director"]  # as generated: next step
+    page.select_option('select[name="compare"]', "director")
+    _show_summary(page)
+    assert _options(page) == ["engineering-manager", "senior-engineer"]
+    assert page.input_value('select[name="compare"]') == "engineering-manager"
+    assert page.locator(".ch-sheet-compared").inner_text().startswith("Compared with your own")
+    assert page.locator(".ch-sheet-count[data-kind=unrated] strong").inner_text() == "4"
+
+
+def test_compare_with_names_the_same_targets_with_other_words(page: Any, words_url: str) -> None:
+    """Assert that comparing with a role that targets a competency at the sheet's level but
+    expects something else in words lists it, with what that role expects; the same level
+    with the same words is not listed."""
+    page.goto(words_url + "sheets/senior-engineer/")
+    page.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    _show_summary(page)
+    box = page.locator(".ch-sheet-samelevel")
+    assert not box.is_visible()
+    page.select_option('select[name="compare"]', "engineering-manager")
+    assert box.is_visible()
+    assert box.locator("h3").inner_text() == "Other expectation at the same target (1)"
+    items = box.locator("li[data-competency]")
+    assert items.count() == 1  # mentoring: the same level and the same words
+    item = items.first
+    assert item.get_attribute("data-competency") == "system-design"
+    assert item.locator("a").get_attribute("href") == "#ch-item-system-design"
+    text = _squash(item.text_content())  # as written; shown in capitals by sheet.css
+    assert text == "System Design – Target 4As Engineering ManagerNo expectation of its own"
+    page.select_option('select[name="compare"]', "senior-engineer")
+    assert not box.is_visible()
+    page.goto(words_url + "sheets/engineering-manager/")
+    page.wait_for_selector(".ch-sheet-tools:not([hidden])")
+    _show_summary(page)
+    page.select_option('select[name="compare"]', "senior-engineer")
+    words = box.locator('li[data-competency="system-design"] .ch-sheet-samelevel-words')
+    assert words.inner_text() == (
+        "Writes the design doc for every new service, with sign-off from the manager."
+    )
+
+
+def test_the_printed_profile_names_every_number_of_its_axis(kam: Any, tmp_path: Path) -> None:
+    """Assert that on paper the profile chart's numbers are explained: the chart prints a key
+    (number and name of every competency) and the competency blocks carry the same numbers,
+    as the summary's rows do on screen, where the key is not shown twice."""
+    names = kam.locator(".ch-sheet-item .ch-sheet-name").all_inner_texts()
+    assert len(names) == 35
+    key = kam.locator(".ch-sheet-profile-key")
+    assert key.count() == 1 and not key.is_visible()  # on screen the table is the key
+    kam.emulate_media(media="print")
+    assert key.is_visible()
+    assert key.locator("li").all_inner_texts() == [
+        f"{number}. {name}" for number, name in enumerate(names, start=1)
+    ]
+    assert kam.locator(".ch-sheet-table").is_visible() is False
+    ticks = kam.locator(".ch-sheet-profile-chart text.ch-profile-axis").all_text_contents()
+    assert ticks[-1] == "35"
+    text = _squash(" ".join(_pdf_text(kam.pdf(prefer_css_page_size=True), tmp_path)))
+    for number, name in enumerate(names, start=1):
+        assert text.count(f"{number}. {_squash(name)}") >= 2, (number, name)  # block, key

@@ -363,6 +363,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "Hier wird in Worten beschrieben, was erwartet wird: Es gibt kein Soll je "
             "${Competency} und daher keinen Selbsteinschätzungsbogen."
         ),
+        "step_no_targets": (
+            "{role} wird in Worten beschrieben und setzt kein Soll je ${Competency}: "
+            "Was in diesem Schritt erwartet wird, beschreibt diese Seite:"
+        ),
         "change_reworded": "Andere Erwartung bei gleichem Soll ({n})",
         "count_reworded_one": "{n} mit anderer Erwartung",
         "count_reworded_other": "{n} mit anderer Erwartung",
@@ -411,8 +415,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "compare_title": "${Roles} vergleichen",
         "compare_intro": (
             "Wählen Sie zwei ${Roles}: Die Seite zeigt alle ${Competencies} mit unterschiedlichem "
-            "Soll, was neu hinzukommt und was wegfällt. Der Link in der Adresszeile hält die "
-            "Auswahl fest und lässt sich teilen."
+            "Soll oder anderer Erwartung, was neu hinzukommt und was wegfällt. Der Link in der "
+            "Adresszeile hält die Auswahl fest und lässt sich teilen."
         ),
         "compare_from": "${Role}",
         "compare_to": "vergleichen mit",
@@ -425,13 +429,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "compare_same_role": "Wählen Sie zwei verschiedene ${Roles}.",
         "compare_summary": (
             "{from_role} → {to_role}: {raised} höher, {lowered} niedriger, {added} neu, "
-            "{dropped} fallen weg, {same} unverändert."
+            "{dropped} fallen weg, {reworded} mit anderer Erwartung, {same} unverändert."
         ),
         "compare_raised": "Höheres Soll",
         "compare_lowered": "Niedrigeres Soll",
         "compare_added": "Neu hinzu",
         "compare_dropped": "Fällt weg",
         "compare_nothing": "Beide ${Roles} haben dasselbe Soll in allen ${Competencies}.",
+        "compare_no_expects": "Keine eigene Erwartung",
+        "compare_no_targets": (
+            "{role} wird in Worten beschrieben und setzt kein Soll je ${Competency}: Es gibt "
+            "nichts zu vergleichen. Was erwartet wird, steht auf der verlinkten Seite."
+        ),
         "compare_with": "Mit anderen ${Roles} vergleichen …",
         # installable tool (issue 13)
         "site_name_fallback": "Kompetenzhandbuch",
@@ -746,6 +755,10 @@ STRINGS: dict[str, dict[str, str]] = {
             "This is described in words: there is no target per ${competency} and so no "
             "self-assessment sheet."
         ),
+        "step_no_targets": (
+            "{role} is described in words and sets no target per ${competency}. What this "
+            "step expects is on its page:"
+        ),
         "change_reworded": "Other expectation at the same target ({n})",
         "count_reworded_one": "{n} with another expectation",
         "count_reworded_other": "{n} with another expectation",
@@ -791,9 +804,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheet_profile_compared": "Target {role}",
         "compare_title": "Compare ${roles}",
         "compare_intro": (
-            "Choose two ${roles}: the page shows every ${competency} whose target differs, what is"
-            " new and what falls away. The address bar keeps the choice, so the link can be "
-            "shared."
+            "Choose two ${roles}: the page shows every ${competency} whose target or expectation "
+            "differs, what is new and what falls away. The address bar keeps the choice, so the "
+            "link can be shared."
         ),
         "compare_from": "${Role}",
         "compare_to": "compare with",
@@ -806,13 +819,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "compare_same_role": "Choose two different ${roles}.",
         "compare_summary": (
             "{from_role} → {to_role}: {raised} higher, {lowered} lower, {added} new, "
-            "{dropped} fall away, {same} unchanged."
+            "{dropped} fall away, {reworded} with another expectation, {same} unchanged."
         ),
         "compare_raised": "Higher target",
         "compare_lowered": "Lower target",
         "compare_added": "New",
         "compare_dropped": "Falls away",
         "compare_nothing": "Both have the same target in every ${competency}.",
+        "compare_no_expects": "No expectation of its own",
+        "compare_no_targets": (
+            "{role} is described in words and sets no target per ${competency}: there is "
+            "nothing to compare. The linked page says what is expected."
+        ),
         "compare_with": "Compare with other ${roles} …",
         # installable tool (issue 13)
         "site_name_fallback": "Competency handbook",

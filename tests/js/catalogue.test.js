@@ -6,6 +6,7 @@ import {
   loadCatalogue,
   readCatalogue,
   rolesToOffer,
+  setsTargets,
   siteUrl,
 } from "../../site_config/docs/assets/sheet/catalogue.js";
 
@@ -28,11 +29,17 @@ const CATALOGUE = {
   ],
   roles: [
     // the generator's order (family, rank, title, id): not alphabetical, and kept so
-    { id: "zeta", title: "Zeta", family: "sales", competencies: { talk: 2 } },
+    {
+      id: "zeta",
+      title: "Zeta",
+      family: "sales",
+      competencies: { talk: { level: 2, expects: "Hört zu." } },
+    },
     { id: "alpha", title: "Alpha", family: "sales", competencies: { talk: 3, constructor: 1 } },
     { id: "constructor", title: "Bauleitung", family: "lead", competencies: { constructor: 4 } },
     { id: "__proto__", title: "Proto", family: "lead", competencies: { talk: 1 } },
     { id: "lost", title: "Ohne Familie", family: "nowhere", competencies: {} },
+    { id: "words", title: "In Worten", family: "lead", competencies: {} },
     { id: "broken", title: "Ohne Soll", family: "sales" },
     { id: 7, title: "Keine Id", family: "sales", competencies: {} },
   ],
@@ -48,14 +55,21 @@ test("roles keep the catalogue's order within their family, grouped in family or
     families.map((family) => [family.id, family.name, family.roles.map((role) => role.id)]),
     [
       ["sales", "Vertrieb & Marketing", ["zeta", "alpha"]],
-      ["lead", "Führung", ["constructor", "__proto__"]],
+      ["lead", "Führung", ["constructor", "__proto__", "words"]],
     ],
   );
 });
 
 test("ids like constructor and __proto__ are plain ids of roles and competencies", () => {
   const { targets, names } = read();
-  assert.deepEqual(Object.keys(targets), ["zeta", "alpha", "constructor", "__proto__", "lost"]);
+  assert.deepEqual(Object.keys(targets), [
+    "zeta",
+    "alpha",
+    "constructor",
+    "__proto__",
+    "lost",
+    "words",
+  ]);
   assert.equal(targets.constructor.constructor, 4);
   assert.equal(targets["__proto__"].talk, 1);
   assert.equal(Object.getPrototypeOf(targets), null);
@@ -89,11 +103,32 @@ test("titles and names stay text, whatever they hold", () => {
   assert.deepEqual(family.roles, [{ id: "r", title: "<img src=x>" }]);
 });
 
+test("a target with words counts by its level; the role's words are kept as written", () => {
+  const { targets, expects } = read();
+  assert.equal(targets.zeta.talk, 2);
+  assert.deepEqual({ ...expects.zeta }, { talk: "Hört zu." });
+  assert.deepEqual({ ...expects.alpha }, {});
+  assert.equal(Object.getPrototypeOf(expects.zeta), null);
+});
+
 test("rolesToOffer leaves out roles already listed and families left empty", () => {
-  const offered = rolesToOffer(read().families, new Set(["zeta", "alpha", "__proto__"]));
+  const { families, targets } = read();
+  const offered = rolesToOffer(families, new Set(["zeta", "alpha", "__proto__"]), targets);
   assert.deepEqual(offered, [
     { id: "lead", name: "Führung", roles: [{ id: "constructor", title: "Bauleitung" }] },
   ]);
+});
+
+test("a role described in words only sets no targets and is never offered to compare with", () => {
+  const { families, targets } = read();
+  assert.equal(setsTargets(targets, "words"), false);
+  assert.equal(setsTargets(targets, "nobody"), false);
+  assert.equal(setsTargets(targets, "constructor"), true);
+  const offered = rolesToOffer(families, new Set(), targets).flatMap((family) => family.roles);
+  assert.deepEqual(
+    offered.map((role) => role.id),
+    ["zeta", "alpha", "constructor", "__proto__"],
+  );
 });
 
 test("siteUrl finds the site root from Material's config, or beside the page without it", () => {

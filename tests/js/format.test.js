@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { cssString, format, orDash, signed } from "../../site_config/docs/assets/sheet/format.js";
+import {
+  cssString,
+  format,
+  formatParts,
+  orDash,
+  signed,
+} from "../../site_config/docs/assets/sheet/format.js";
 
 test("format fills known placeholders and keeps unknown ones", () => {
   assert.equal(format("{count} Kompetenzen, {missing}", { count: 4 }), "4 Kompetenzen, {missing}");
@@ -15,6 +21,19 @@ test("format does not take inherited names as values", () => {
 
 test("format inserts values as they are, once", () => {
   assert.equal(format("Rolle {role}", { role: "{role} <b>x</b>" }), "Rolle {role} <b>x</b>");
+});
+
+test("formatParts puts values, such as an element, between the text's pieces", () => {
+  const link = { tag: "a" };
+  assert.deepEqual(formatParts("{role} is described in words: {n}.", { role: link, n: 2 }), [
+    link,
+    " is described in words: ",
+    2,
+    ".",
+  ]);
+  assert.deepEqual(formatParts("{missing} and {constructor}", {}), ["{missing} and {constructor}"]);
+  assert.deepEqual(formatParts("A {x}{y} B", { x: "1", y: link }), ["A 1", link, " B"]);
+  assert.deepEqual(formatParts("", {}), []);
 });
 
 test("signed writes a real minus sign, a plus above zero, a dash for none", () => {

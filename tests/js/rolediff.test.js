@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
+  KINDS,
   chosenRoles,
   compareTargets,
   competencyOrder,
@@ -22,9 +23,45 @@ test("targets that differ are raised or lowered, new or dropped, in catalogue or
       { id: "f", from: null, to: 2 },
     ],
     dropped: [{ id: "d", from: 1, to: null }],
+    reworded: [],
     same: 1,
   });
   assert.equal(compareTargets({ constructor: 1 }, {}, ["constructor"]).dropped.length, 1);
+});
+
+test("the same level with other words is a change of its own, never unchanged", () => {
+  const from = { a: 4, b: 3, c: 2, d: 2, e: 5 };
+  const to = { a: 4, b: 3, c: 2, d: 3, e: 5 };
+  const words = {
+    from: { a: "Writes the design doc for every new service.", c: "Same words.", d: "Old." },
+    to: { b: "Leads the reviews.", c: "Same words.", e: "Coaches others." },
+  };
+  const result = compareTargets(from, to, ORDER, words);
+  assert.deepEqual(result.reworded, [
+    {
+      id: "a",
+      from: 4,
+      to: 4,
+      words: { from: "Writes the design doc for every new service.", to: null },
+    },
+    { id: "b", from: 3, to: 3, words: { from: null, to: "Leads the reviews." } },
+    { id: "e", from: 5, to: 5, words: { from: null, to: "Coaches others." } },
+  ]);
+  assert.equal(result.same, 1); // c: the same level and the same words
+  assert.deepEqual(result.raised, [{ id: "d", from: 2, to: 3 }]); // a level change stays one
+  assert.equal(KINDS.includes("reworded"), true);
+});
+
+test("without words, or with the same words, equal levels are unchanged", () => {
+  const targets = { a: 2, b: 3 };
+  assert.equal(compareTargets(targets, targets, ORDER).same, 2);
+  const words = { from: { a: "x" }, to: { a: "x" } };
+  assert.deepEqual(compareTargets(targets, targets, ORDER, words).reworded, []);
+  const proto = compareTargets({ constructor: 1 }, { constructor: 1 }, ["constructor"], {
+    from: {},
+    to: {},
+  });
+  assert.equal(proto.same, 1); // "constructor" is an id, never an inherited word
 });
 
 const ROLES = ["junior", "senior", "lead", "other"];

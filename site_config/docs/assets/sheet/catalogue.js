@@ -1,9 +1,12 @@
-// catalogue.json read for "compare with": each role's targets, competency names, roles by family.
+// catalogue.json read for "compare with": each role's targets and what it expects in words,
+// competency names, roles by family.
 
-import { isObject, levels, objects, plainMap } from "./data.js";
+import { expectations, has, isObject, levels, objects, plainMap } from "./data.js";
 
 /* catalogue.json as the sheet uses it, or null when it is not a catalogue:
- * targets: role id -> (competency id -> level); names: competency id -> name;
+ * targets: role id -> (competency id -> level), empty for a role described in words only
+ * (`competencies: {}`); expects: role id -> (competency id -> the role's `expects`, where it
+ * has any); names: competency id -> name;
  * families: [{ id, name, roles: [{ id, title }] }] in the file's order. The generator lists
  * roles in the handbook's role order (family, rank, title, id), so they are grouped, never
  * sorted here. Roles of a family the file does not list are left out of `families`. */
@@ -13,9 +16,11 @@ export function readCatalogue(data) {
     (role) => typeof role.id === "string" && isObject(role.competencies),
   );
   const targets = plainMap();
+  const expects = plainMap();
   const byFamily = plainMap();
   for (const role of roles) {
     targets[role.id] = levels(role.competencies);
+    expects[role.id] = expectations(role.competencies);
     const family = String(role.family);
     (byFamily[family] = byFamily[family] || []).push({ id: role.id, title: String(role.title) });
   }
@@ -29,13 +34,21 @@ export function readCatalogue(data) {
     .map((family) => ({ id: String(family.id), name: String(family.name) }))
     .filter((family) => family.id in byFamily)
     .map((family) => ({ ...family, roles: byFamily[family.id] }));
-  return { targets, names, families };
+  return { targets, expects, names, families };
 }
 
-/* The families with the roles not yet `listed` (a Set of role ids), empty families left out. */
-export function rolesToOffer(families, listed) {
+/* Whether role `id` sets any target (`targets`: readCatalogue's). A role described in words
+ * only (`competencies: {}`) sets none: it has a page, but nothing to compare a sheet with. */
+export function setsTargets(targets, id) {
+  return has(targets, id) && Object.keys(targets[id]).length > 0;
+}
+
+/* The families with the roles to offer for "compare with": those not yet `listed` (a Set of
+ * role ids) that set targets (`targets`: readCatalogue's), empty families left out. */
+export function rolesToOffer(families, listed, targets) {
+  const offered = (role) => !listed.has(role.id) && setsTargets(targets, role.id);
   return families
-    .map((family) => ({ ...family, roles: family.roles.filter((role) => !listed.has(role.id)) }))
+    .map((family) => ({ ...family, roles: family.roles.filter(offered) }))
     .filter((family) => family.roles.length > 0);
 }
 

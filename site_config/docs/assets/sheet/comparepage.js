@@ -4,10 +4,11 @@
 // Catalogue text is only ever set as textContent, never parsed as HTML.
 
 import { siteJson } from "./browser.js";
-import { readCatalogue } from "./catalogue.js";
-import { has } from "./data.js";
-import { format } from "./format.js";
+import { readCatalogue, setsTargets } from "./catalogue.js";
+import { has, plainMap } from "./data.js";
+import { format, formatParts } from "./format.js";
 import { KINDS, chosenRoles, compareTargets, competencyOrder } from "./rolediff.js";
+import { expectsBox } from "./view.js";
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -36,10 +37,10 @@ class ComparePage {
   constructor(form, data) {
     this.form = form;
     this.data = data;
-    this.t = data.texts;
     this.from = form.querySelector('select[name="from"]');
     this.to = form.querySelector('select[name="to"]');
     this.result = document.querySelector(".ch-compare-result");
+    this.t = { ...data.texts, ...resultTexts(this.result) };
   }
 
   start() {
@@ -98,7 +99,19 @@ class ComparePage {
       return;
     }
     const targets = this.catalogue.targets;
-    const diff = compareTargets(targets[from] || {}, targets[to] || {}, this.order);
+    const chosen = [
+      [from, this.from],
+      [to, this.to],
+    ];
+    const inWords = chosen.filter(([id]) => !setsTargets(targets, id));
+    if (inWords.length) {
+      this.result.replaceChildren(...inWords.map(([id, select]) => this.inWords(id, select)));
+      this.mark(from, to);
+      return;
+    }
+    const expects = this.catalogue.expects;
+    const words = { from: expects[from], to: expects[to] };
+    const diff = compareTargets(targets[from], targets[to], this.order, words);
     const names = { from_role: this.title(this.from), to_role: this.title(this.to) };
     const counts = Object.fromEntries(KINDS.map((kind) => [kind, diff[kind].length]));
     const parts = [
@@ -110,8 +123,25 @@ class ComparePage {
       parts.push(this.table(diff, from, to));
     }
     this.result.replaceChildren(...parts);
+    this.mark(from, to);
+  }
+
+  /* Say which roles the result shows (the tests wait for it). */
+  mark(from, to) {
     this.result.setAttribute("data-from", from);
     this.result.setAttribute("data-to", to);
+  }
+
+  /* A role described in words only (`competencies: {}`): it sets no targets, so there is
+   * nothing to compare; say so, with a link to its page, which says what it expects. */
+  inWords(id, select) {
+    const title = this.title(select);
+    const roles = this.data.roles;
+    const role = has(roles, id) ? link(title, roles[id]) : element("strong", null, title);
+    const note = element("p", "ch-compare-status ch-compare-words-only");
+    note.setAttribute("data-role", id);
+    note.append(...formatParts(this.t.no_targets, { role }));
+    return note;
   }
 
   table(diff, from, to) {
@@ -134,7 +164,7 @@ class ComparePage {
       if (!diff[kind].length) continue;
       const body = element("tbody", `ch-changes__${kind}`);
       body.setAttribute("data-kind", kind);
-      const title = element("th", "ch-changes__title", `${this.t[kind]} (${diff[kind].length})`);
+      const title = element("th", "ch-changes__title", this.heading(kind, diff[kind].length));
       title.colSpan = 3;
       title.scope = "rowgroup";
       const titleRow = element("tr");
@@ -148,6 +178,13 @@ class ComparePage {
     return scroll;
   }
 
+  /* "Higher target (4)"; a target with other words as the path page says it. */
+  heading(kind, count) {
+    return kind === "reworded"
+      ? format(this.t.reworded, { n: count })
+      : `${this.t[kind]} (${count})`;
+  }
+
   row(change) {
     const tr = element("tr");
     tr.setAttribute("data-competency", change.id);
@@ -156,14 +193,33 @@ class ComparePage {
     th.scope = "row";
     const competencies = this.data.competencies;
     th.append(has(competencies, change.id) ? link(name, competencies[change.id]) : name);
-    const cell = (level) => {
+    const cell = (level, words) => {
       const td = element("td");
       td.append(levelBar(level, this.data.maximum, this.t));
+      // the same level, other words: what each role expects, in its own column
+      if (words !== undefined) {
+        td.append(expectsBox(words, this.t.no_expects, "ch-compare-expects"));
+      }
       return td;
     };
-    tr.append(th, cell(change.from), cell(change.to));
+    const words = change.words || {};
+    tr.append(th, cell(change.from, words.from), cell(change.to, words.to));
     return tr;
   }
+}
+
+/* The texts the template gives the result's element (compare.md.j2), by the script's names. */
+function resultTexts(result) {
+  const texts = plainMap();
+  const names = {
+    reworded: "data-reworded",
+    no_expects: "data-no-expects",
+    no_targets: "data-no-targets",
+  };
+  for (const [name, attribute] of Object.entries(names)) {
+    if (result && result.hasAttribute(attribute)) texts[name] = result.getAttribute(attribute);
+  }
+  return texts;
 }
 
 function run() {

@@ -32,6 +32,19 @@ export function levels(value) {
   return found;
 }
 
+/* Competency id -> what the role expects in words (`expects`, Markdown as written), for the
+ * targets that say so: catalogue.json writes such a target as { level, expects }. */
+export function expectations(value) {
+  const found = plainMap();
+  if (isObject(value)) {
+    for (const id of Object.keys(value)) {
+      const target = value[id];
+      if (isObject(target) && typeof target.expects === "string") found[id] = target.expects;
+    }
+  }
+  return found;
+}
+
 /* JSON text as data; null when there is none or it does not parse. */
 export function parseJson(text) {
   if (typeof text !== "string") return null;

@@ -11,6 +11,21 @@ export function format(text, values) {
   );
 }
 
+/* `text` split at its {name} placeholders: strings and the values put in their place, in
+ * order, for a sentence with an element in it (a link for "{role}"); unknown names stay. */
+export function formatParts(text, values) {
+  const parts = [];
+  String(text)
+    .split(/\{(\w+)\}/) // text, name, text, name, …, text
+    .forEach((piece, index) => {
+      const value = index % 2 === 0 ? piece : has(values, piece) ? values[piece] : `{${piece}}`;
+      const last = parts.length - 1;
+      if (typeof value === "string" && typeof parts[last] === "string") parts[last] += value;
+      else if (value !== "") parts.push(value);
+    });
+  return parts;
+}
+
 /* A level or target for a table cell: a dash when there is none. */
 export function orDash(value) {
   return value === null || value === undefined ? DASH : String(value);

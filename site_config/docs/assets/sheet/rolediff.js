@@ -1,20 +1,33 @@
-// Two roles compared: which targets rise, fall, come or go, and which two roles to compare.
+// Two roles compared: which targets rise, fall, come or go, or keep their level but expect
+// something else in words; and which two roles to compare.
 
 import { has, isObject, objects } from "./data.js";
 
-export const KINDS = ["raised", "lowered", "added", "dropped"];
+/* The kinds of change, in the order the compare page lists them: a target at the same level
+ * with other words ("reworded", as on the path page: generator/render/pathview.py) is a
+ * change of its own, never "unchanged". */
+export const KINDS = ["raised", "lowered", "added", "dropped", "reworded"];
 
 /* The differences of two roles' targets (competency id -> level), in `order` (every
- * competency id, catalogue order): { raised, lowered, added, dropped: [{ id, from, to }],
- * same: how many targets are equal }; `from`/`to` null where a role has no target. */
-export function compareTargets(from, to, order) {
-  const result = { raised: [], lowered: [], added: [], dropped: [], same: 0 };
+ * competency id, catalogue order): { raised, lowered, added, dropped, reworded:
+ * [{ id, from, to }], same: how many targets are equal in level and words }; `from`/`to`
+ * null where a role has no target. `words`: { from, to }, each role's `expects` (competency
+ * id -> Markdown), where it has any. What a target expects is the competency's text for the
+ * level, then the role's `expects`; at the same level the first is the same, so two targets
+ * at one level differ exactly where the roles' own words do (as relations.py decides for a
+ * path's steps). A reworded change also carries those words: `words: { from, to }`, each
+ * the text or null. */
+export function compareTargets(from, to, order, words = {}) {
+  const said = (map, id) => (map && has(map, id) ? map[id] : null);
+  const result = { raised: [], lowered: [], added: [], dropped: [], reworded: [], same: 0 };
   for (const id of order) {
     const before = has(from, id) ? from[id] : null;
     const after = has(to, id) ? to[id] : null;
     if (before === null && after === null) continue;
     if (before === after) {
-      result.same += 1;
+      const text = { from: said(words.from, id), to: said(words.to, id) };
+      if (text.from === text.to) result.same += 1;
+      else result.reworded.push({ id, from: before, to: after, words: text });
       continue;
     }
     const kind =

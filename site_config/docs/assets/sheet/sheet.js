@@ -1,9 +1,10 @@
 // DOM glue of one sheet: reads and writes the form, keeps it, draws the summary, wires the buttons.
 
 import { download, onceNear, replaceKeepingFocus, siteJson } from "./browser.js";
-import { readCatalogue, rolesToOffer } from "./catalogue.js";
+import { readCatalogue, rolesToOffer, setsTargets } from "./catalogue.js";
 import { extraCompetencies, summarise, targetsOf } from "./compare.js";
 import { has, levels, parseJson, plainMap } from "./data.js";
+import { compareTargets } from "./rolediff.js";
 import {
   csvLines,
   csvText,
@@ -25,7 +26,14 @@ import {
   storedEntry,
   storedForm,
 } from "./state.js";
-import { countsChart, extraItems, profileChart, roleGroups, summaryRow } from "./view.js";
+import {
+  countsChart,
+  extraItems,
+  profileChart,
+  rewordedItems,
+  roleGroups,
+  summaryRow,
+} from "./view.js";
 
 const FIELD = "field-";
 const PRINT_WIDTH = 680; // the profile on paper: A4's text width in CSS pixels, about
@@ -59,6 +67,7 @@ export class Sheet {
     for (const item of this.items) this.byId[item.id] = item;
     this.own = { role: data.role, targets: levels(data.targets) };
     this.others = plainMap(); // role id -> targets, once catalogue.json is read
+    this.expects = plainMap(); // role id -> (competency id -> its own words), from there too
     this.names = plainMap(); // competency id -> name, from catalogue.json
     this.titles = plainMap(); // role id -> title, from catalogue.json
     this.compare = root.querySelector('select[name="compare"]');
@@ -238,7 +247,38 @@ export class Sheet {
     const extra = extraCompetencies(targets, this.byId, this.names);
     box.querySelector("ul").replaceChildren(...extraItems(extra, this.t));
     box.hidden = extra.length === 0;
+    this.showReworded(compared, targets);
     this.drawProfile(rows, compared, scaleSize);
+  }
+
+  /* The competencies the compared role targets at the sheet's own level but with other words
+   * (a change, as on the path page): each with what that role expects. */
+  showReworded(compared, targets) {
+    const box = this.root.querySelector(".ch-sheet-samelevel");
+    if (!box) return;
+    const ids = this.items.map((item) => item.id);
+    const words = { from: this.expectsOf(this.data.role), to: this.expectsOf(compared.id) };
+    const changes = compared.own
+      ? []
+      : compareTargets(this.own.targets, targets, ids, words).reworded;
+    const items = plainMap();
+    for (const item of this.items) items[item.id] = { name: item.name, href: `#${item.el.id}` };
+    const texts = {
+      as: box.getAttribute("data-as"),
+      none: box.getAttribute("data-none"),
+      target_short: this.t.target_short,
+    };
+    box.querySelector(".ch-sheet-extra-title").textContent = format(
+      box.getAttribute("data-title"),
+      { n: changes.length },
+    );
+    const list = rewordedItems(changes, items, texts, compared.title);
+    replaceKeepingFocus(box.querySelector("ul"), list);
+    box.hidden = changes.length === 0;
+  }
+
+  expectsOf(roleId) {
+    return has(this.expects, roleId) ? this.expects[roleId] : plainMap();
   }
 
   /* The profile chart: own targets, the compared role's (when another), self, manager. */
@@ -286,12 +326,22 @@ export class Sheet {
       return;
     }
     this.others = catalogue.targets;
+    this.expects = catalogue.expects;
     this.names = catalogue.names;
     for (const family of catalogue.families) {
       for (const role of family.roles) this.titles[role.id] = role.title;
     }
+    // A role described in words only sets no targets: nothing to compare with, not offered
+    // (not even as the next step the page lists).
+    for (const option of [...this.compare.options]) {
+      const id = option.value;
+      if (id !== this.data.role && has(this.others, id) && !setsTargets(this.others, id)) {
+        if (option.selected) this.compare.value = this.data.role;
+        option.remove();
+      }
+    }
     const listed = new Set([...this.compare.options].map((option) => option.value));
-    this.compare.append(...roleGroups(rolesToOffer(catalogue.families, listed)));
+    this.compare.append(...roleGroups(rolesToOffer(catalogue.families, listed, this.others)));
     this.root.setAttribute("data-ch-others", "loaded");
     this.summary();
   }

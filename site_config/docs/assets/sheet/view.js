@@ -4,6 +4,7 @@ import { COLORS, countSegments, countsLabel, gapSegment } from "./chart.js";
 import { KINDS } from "./compare.js";
 import { format, orDash, signed } from "./format.js";
 import { SERIES, layout, linePath, points, stepPath, ticks } from "./profile.js";
+import { proseBlocks } from "./prose.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -125,7 +126,21 @@ export function profileChart(profile, texts, scaleSize, width) {
     item.append(sample, document.createTextNode(` ${profile.labels[spec.key]}`));
     legend.append(item);
   }
-  return [svg, legend];
+  return [svg, legend, profileKey(profile.names)];
+}
+
+/* The key to the chart's numbers: each competency's number and name, as the summary's rows
+ * and the sheet's blocks are numbered (sheet.css). Printed only: on screen the summary's
+ * table below is the key, and on paper it is not printed. */
+function profileKey(names) {
+  const key = element("ol", "ch-sheet-profile-key");
+  names.forEach((name, index) => {
+    const item = element("li");
+    const number = element("span", "ch-sheet-row-number", `${index + 1}.`);
+    item.append(number, document.createTextNode(` ${name}`)); // read as "3. Testing"
+    key.append(item);
+  });
+  return key;
 }
 
 /* A row of the summary table: the competency (a link to its block, numbered as in the
@@ -193,6 +208,52 @@ export function extraItems(extra, texts) {
   return extra.map(({ name, target }) =>
     element("li", null, `${name} – ${texts.target_short} ${target}`),
   );
+}
+
+/* A Markdown text (a role's `expects`) as elements of plain text: its paragraphs, and its
+ * list items in a list (prose.js); nothing is parsed as HTML. */
+export function proseElements(markdown) {
+  const nodes = [];
+  let list = null;
+  for (const block of proseBlocks(markdown)) {
+    if (block.kind === "item") {
+      if (!list) nodes.push((list = element("ul")));
+      list.append(element("li", null, block.text));
+    } else {
+      list = null;
+      nodes.push(element("p", null, block.text));
+    }
+  }
+  return nodes;
+}
+
+/* What a role expects of a target in its own words, in a box of class `className`: its
+ * `expects` (`text`), or `none` where it says nothing beyond the level's own text. */
+export function expectsBox(text, none, className) {
+  const box = element("div", className);
+  if (text === null) box.append(element("p", "ch-muted", none));
+  else box.append(...proseElements(text));
+  return box;
+}
+
+/* The list items of the competencies the compared role needs at the sheet's own target but
+ * with other words: the name (a link to its block), the target, and what the compared role
+ * expects. `changes`: compareTargets' `reworded`; `items`: competency id -> { name, href }. */
+export function rewordedItems(changes, items, texts, role) {
+  return changes.map((change) => {
+    const item = element("li");
+    item.setAttribute("data-competency", change.id);
+    const link = element("a", null, items[change.id].name);
+    link.href = items[change.id].href;
+    const label = element("span", "ch-sheet-samelevel-as", format(texts.as, { role }));
+    item.append(
+      link,
+      document.createTextNode(` – ${texts.target_short} ${change.to}`),
+      label,
+      expectsBox(change.words.to, texts.none, "ch-sheet-samelevel-words"),
+    );
+    return item;
+  });
 }
 
 /* Roles to add to "compare with": an optgroup per family (label set as a property). */
