@@ -167,6 +167,31 @@ def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
     return target, unquote(parts.fragment)
 
 
+LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe": "src"}
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link, stylesheet, script and image of a built site that leads to no
+    file of the site (climbing above its root counts: a site may be served below a path),
+    or to no element of its #anchor."""
+    broken = []
+    ids = {path: parse(path).ids for path in html_pages(site)}
+    for page in html_pages(site):
+        for element in parse(page).elements:
+            url = element.attrs.get(LINKING.get(element.tag, ""), "")
+            if not url:
+                continue
+            target, fragment = resolve(site, page, url)
+            where = f"{url_of(site, page) or 'home'}:{element.line} {element.tag} {url!r}"
+            if target is None:
+                continue  # another host or scheme: not ours to check here
+            if not target.is_relative_to(site) or not target.is_file():
+                broken.append(f"{where}: no such file")
+            elif fragment and target.suffix == ".html" and fragment not in ids[target]:
+                broken.append(f"{where}: no element with id {fragment!r}")
+    return broken
+
+
 def _normalise(path: Path) -> str:
     parts: list[str] = []
     for part in path.as_posix().split("/"):

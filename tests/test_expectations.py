@@ -40,7 +40,7 @@ def test_collapsed_line_shows_the_words_not_the_markup(source: str, shown: str) 
     """Assert that the summary line of a long expectation keeps every character of the
     text and loses only Markdown's syntax."""
     long_source = source + "\n\n" + "More words follow here. " * 10
-    summary = expectation(_competency({3: long_source}), 3, None, "roles/a.md", "In this role")
+    summary = expectation(_competency({3: long_source}), 3, None, "In this role")
     assert summary.long
     assert summary.preview == shown
 
@@ -63,7 +63,7 @@ def test_collapsed_line_leads_with_the_roles_own_words() -> None:
     its label), not the competency's general text for the level."""
     general = "Reviews designs of the team. " * 8
     summary = expectation(
-        _competency({3: general}), 3, "Mentors one engineer at a time.", "roles/a.md", "As Lead"
+        _competency({3: general}), 3, "Mentors one engineer at a time.", "As Lead"
     )
     assert summary.long
     assert summary.preview == "As Lead: Mentors one engineer at a time."
@@ -72,5 +72,5 @@ def test_collapsed_line_leads_with_the_roles_own_words() -> None:
 def test_collapsed_line_carries_on_into_the_list_a_colon_introduces() -> None:
     """Assert that a first line ending in a colon is followed by the list it introduces."""
     source = "You can:\n\n- plan **work**\n- estimate tasks\n\n" + "More. " * 40
-    summary = expectation(_competency({2: source}), 2, None, "roles/a.md", "In this role")
+    summary = expectation(_competency({2: source}), 2, None, "In this role")
     assert summary.preview == "You can: plan work; estimate tasks"

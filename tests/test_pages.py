@@ -145,10 +145,10 @@ def test_role_view_derives_report_lines() -> None:
     """Assert that a role view knows whom the role reports to and whom it leads, in rank order."""
     view = views("small-de")
     lead = view.role(view.handbook.role("teamleitung"))
-    assert [r.href for r in lead.leads] == ["../service-agent/", "../senior-agent/"]  # HTML
+    assert [r.href for r in lead.leads] == ["/@/roles/service-agent/", "/@/roles/senior-agent/"]
     assert lead.reports_to is None
     agent = view.role(view.handbook.role("senior-agent"))
-    assert agent.reports_to is not None and agent.reports_to.href == "../teamleitung/"
+    assert agent.reports_to is not None and agent.reports_to.href == "/@/roles/teamleitung/"
     assert [r.href for r in agent.previous_roles] == ["service-agent.md"]  # Markdown
     assert agent.experience == "2 Jahre"
 
@@ -159,7 +159,7 @@ def test_role_targets_are_grouped_by_competency_group() -> None:
     groups = view.role(view.handbook.role("teamleitung")).groups
     assert [g.group.id for g in groups] == ["fuehrung", "kommunikation"]
     listening = groups[1].rows[0]
-    assert listening.competency.href == "../../competencies/zuhoeren/"
+    assert listening.competency.href == "/@/competencies/zuhoeren/"  # the theme anchors it
     assert (listening.bar.level, listening.bar.label) == (4, "zeigt dies immer")
     assert listening.bar.maximum == 4
     assert listening.bar.alt == "Soll-Niveau 4 von 4"
@@ -169,7 +169,7 @@ def test_every_role_with_targets_links_its_sheet() -> None:
     """Assert that a role page links its sheet, a page that exists."""
     book = handbook("small-de")
     files = render(book)
-    assert 'href="../../sheets/service-agent/"' in files["roles/service-agent.md"]
+    assert 'href="/@/sheets/service-agent/"' in files["roles/service-agent.md"]
     assert "sheets/service-agent.md" in files
 
 
@@ -279,9 +279,9 @@ def test_family_matrix_keeps_only_its_roles_and_the_competencies_they_need(
         "sell",
     ]
     page = shown(render(book))["matrix/ops.md"]  # the page with its table, a body
-    assert 'href="../../roles/agent/"' in page and 'href="../../roles/lead/"' in page
+    assert 'href="/@/roles/agent/"' in page and 'href="/@/roles/lead/"' in page
     assert "roles/seller" not in page
-    assert 'href="../../competencies/talk/"' in page and "competencies/sell" not in page
+    assert 'href="/@/competencies/talk/"' in page and "competencies/sell" not in page
     assert "Extra" not in page and "search:\n  exclude: true" in page
 
 
@@ -551,3 +551,13 @@ def test_a_path_is_filed_under_the_family_of_most_of_its_steps() -> None:
     """Assert that a path spanning two families sits in the nav under the family of most steps."""
     book = handbook("small-de")
     assert path_family(book, book.paths[0]) == "service"  # 2 steps in service, 1 in Führung
+
+
+def test_a_step_to_a_role_without_targets_says_so_instead_of_dropping_everything() -> None:
+    """Assert that the step up to a role described only in words does not list every
+    competency as falling away, but says why and links the role's page."""
+    page = render(handbook("jobs-en"))["paths/data-engineer.md"]
+    step = page[page.index("{ #step-5 }") :]
+    assert "Head of data engineering is described in words and sets no target" in step
+    assert '<a href="/@/roles/head-of-data-engineering/">Head of data engineering</a>' in step
+    assert "Falls away" not in step and "ch-changes" not in step

@@ -146,7 +146,8 @@ def test_account_supervisor_page_shows_salary_synonyms_and_reports(default_site:
     assert box["Vergütung"].words == "91.500 € pro Jahr (brutto, Durchschnitt)"
     assert box["Jobfamilie"].hrefs() == ["../../families/vertrieb-marketing/"]
     leads = box["Führt"].hrefs()
-    assert "../account-manager/" in leads and "../account-representative/" in leads
+    assert "../../roles/account-manager/" in leads
+    assert "../../roles/account-representative/" in leads
     assert "Berichtet an" not in box
 
 
@@ -192,8 +193,8 @@ def test_key_account_manager_page_links_paths_and_sheet(default_site: Path) -> N
     """Assert that the KAM page shows its report line, its path steps and a link to its sheet."""
     page = article(default_site, "roles/key-account-manager/")
     box = facts(page)
-    assert box["Berichtet an"].hrefs() == ["../account-supervisor/"]
-    assert box["Führt"].hrefs() == ["../senior-account-executive/"]
+    assert box["Berichtet an"].hrefs() == ["../../roles/account-supervisor/"]
+    assert box["Führt"].hrefs() == ["../../roles/senior-account-executive/"]
     position = page.find("div", class_="ch-position")
     assert "Stufe 3 von 4" in position.words
     assert "Vorherige Stufe: Senior Account Executive" in position.words

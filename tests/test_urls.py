@@ -1,4 +1,4 @@
-"""urls.py: final site URLs for raw HTML (the career map), as MkDocs serves the pages."""
+"""urls.py: links for raw HTML, from the site root or as final URLs, as MkDocs serves the pages."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.render import urls
+from generator.resources import OVERRIDES
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,32 @@ def test_url_links_refuse_unsafe_targets() -> None:
     """Assert that a URL link is made of ids and path signs only."""
     with pytest.raises(ValueError):
         urls.url_href("index.md", 'roles/"x.md')
+
+
+@pytest.mark.parametrize(
+    ("target", "anchor", "link"),
+    [
+        ("roles/a.md", None, "/@/roles/a/"),
+        ("paths/p.md", "step-2", "/@/paths/p/#step-2"),
+        ("index.md", None, "/@/"),
+        ("pages/images/x.png", None, "/@/pages/images/x.png"),
+    ],
+)
+def test_raw_html_links_lead_from_the_site_root(target: str, anchor: str | None, link: str) -> None:
+    """Assert that a link for raw HTML leads from the site root behind the mark the theme
+    replaces, whichever page shows it, and refuses what is not a path of ids."""
+    assert urls.root_href(target, anchor) == link
+    assert urls.HtmlLinks("roles/b.md").href(target, anchor) == link
+    with pytest.raises(ValueError):
+        urls.root_href('roles/"x.md')
+
+
+def test_the_theme_anchors_the_site_roots_mark() -> None:
+    """Assert that each template of the theme that shows raw HTML replaces the mark that
+    urls.py puts before its links (else they would lead to the host's root)."""
+    for name in ("main.html", "body.html", "sheet.html"):
+        template = (OVERRIDES / name).read_text(encoding="utf-8")
+        assert f"""replace('="{urls.ROOT}', '="' ~ base_url ~ '/')""" in template, name
 
 
 def test_anchors_of_a_family_pages_role_groups_are_ids() -> None:

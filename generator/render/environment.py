@@ -46,10 +46,9 @@ def environment(handbook: Handbook, templates: Path = TEMPLATES) -> jinja2.Envir
     return env
 
 
-@jinja2.pass_context
-def _markdown(context: jinja2.runtime.Context, value: str | None) -> Markup:
-    """A Markdown field (a description) as HTML for the page being rendered."""
-    return markdown_html(value, context["page"].path)
+def _markdown(value: str | None) -> Markup:
+    """A Markdown field (a description) as HTML."""
+    return markdown_html(value)
 
 
 def _bar_key(bar: LevelBar) -> tuple[int, str]:

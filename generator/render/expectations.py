@@ -37,27 +37,19 @@ class Expectation:
         return bool(self.level_text or self.role_text)
 
 
-def expectation(
-    competency: Competency, level: int, expects: str | None, page: str, label: str
-) -> Expectation:
-    """The expectation of a target on the page ``page``; ``label`` introduces the role's
+def expectation(competency: Competency, level: int, expects: str | None, label: str) -> Expectation:
+    """The expectation of a target, the same on every page; ``label`` introduces the role's
     own words."""
-    level_source = competency.level_text(level)
-    # The same texts show the same way on every page, unless they link by id (``prose.py``).
-    if not any(text and prose.links_by_id(text) for text in (level_source, expects)):
-        page = ""
-    return _expectation(level_source, expects, page, label)
+    return _expectation(competency.level_text(level), expects, label)
 
 
 @lru_cache(maxsize=1 << 14)  # a level text recurs on every page of a role that targets it
-def _expectation(
-    level_source: str | None, expects: str | None, page: str, label: str
-) -> Expectation:
+def _expectation(level_source: str | None, expects: str | None, label: str) -> Expectation:
     sources = [text for text in (level_source, expects) if text]
     joined = "\n\n".join(sources)
     return Expectation(
-        level_text=markdown_html(level_source, page, demote=3),
-        role_text=markdown_html(expects, page, demote=3),
+        level_text=markdown_html(level_source, demote=3),
+        role_text=markdown_html(expects, demote=3),
         label=label,
         preview=preview(f"{label}: {preview(expects)}" if expects else joined),
         long=len(joined) > LONG or "\n" in joined.strip(),

@@ -122,7 +122,7 @@ def step_view(views: Views, change: StepChange, links: PageLinks) -> StepView:
         else views.words.count("typical_years", years, role=change.before.title),
         note=change.step.note,
         summary=_summary(views, change),
-        sections=_sections(views, change, links),
+        sections=_sections(views, change, links) if change.after.targets else (),
         kept=tuple(links.competency(c.competency) for c in change.kept),
         kept_title=t["change_kept"].format(n=len(change.kept)),
         lists=views.text_lists(change.new_requirements),
@@ -132,6 +132,8 @@ def step_view(views: Views, change: StepChange, links: PageLinks) -> StepView:
 
 
 def _summary(views: Views, change: StepChange) -> str:
+    if not change.after.targets:  # not "every competency falls away": none is set
+        return views.t["step_no_targets"].format(role=change.after.title)
     parts = [
         views.words.count(kind, len(getattr(change, kind)))
         for kind in (*KINDS, "kept")
@@ -171,9 +173,7 @@ def _row(
     expected = None
     if change.after is not None and kind != "reworded":
         as_role = views.t["expects_as"].format(role=after_role)
-        expected = expectation(
-            change.competency, change.after, change.expects_after, links.page, as_role
-        )
+        expected = expectation(change.competency, change.after, change.expects_after, as_role)
     reworded = Markup("")
     if kind == "reworded":
         reworded = reworded_html(change.text_before, change.text_after)

@@ -167,7 +167,7 @@ def plan_pages(
     yield Page(urls.HOME, "home.md.j2", t["home"], {"view": views.home()})
     for own in handbook.pages:
         page = urls.organisation_page(own.id)
-        body = markdown_html(own.body, page, demote=0, images=True)
+        body = markdown_html(own.body, demote=0, images=True)
         yield Page(page, "page.md.j2", own.title, {"title": own.title, "body": body})
     for family in handbook.families:
         context: dict[str, object] = {"view": family_view(views, family)}

@@ -6,11 +6,12 @@ Markdown as MkDocs renders it, with Material's admonitions (``!!! note``, collap
 their alternative text, except the organisation's own images on its pages. Links to the
 catalogue by id (``[Senior Engineer](role:senior-engineer)``) become links to those pages.
 
-The HTML is a raw block of the generated Markdown page, which MkDocs does not rewrite, so
-every link it holds is a final site URL relative to the page that shows it. It holds no
-``{`` (a character reference instead): on sheets it is part of a template of the theme,
-where ``{{`` or ``{%`` would be read as Jinja (``library.py``). Characters beyond Latin-1
-are references too, as in all catalogue text (``text.latin1``).
+The HTML is raw HTML of a generated page (or of a body of the theme), where the engines
+read relative links differently, so its links lead from the site root behind ``urls.ROOT``,
+which the theme makes relative to the page (``urls.py``): a field's HTML is the same on every
+page. It holds no ``{`` (a character reference instead): on sheets it is part of a template
+of the theme, where ``{{`` or ``{%`` would be read as Jinja (``library.py``). Characters
+beyond Latin-1 are references too, as in all catalogue text (``text.latin1``).
 """
 
 from __future__ import annotations
@@ -80,35 +81,23 @@ def is_safe_url(url: str) -> bool:
     return match is None or f"{match.group(1).lower()}:" in _SAFE_SCHEMES
 
 
-def markdown_html(text: str | None, page: str, *, demote: int = 2, images: bool = False) -> Markup:
-    """A Markdown field as HTML for the page ``page`` (a docs path such as ``roles/x.md``).
+def markdown_html(text: str | None, *, demote: int = 2, images: bool = False) -> Markup:
+    """A Markdown field as HTML, the same for every page that shows it.
 
     Headings move ``demote`` levels down (a description sits under the page's own
     headings); ``images`` shows the organisation's images (its pages only).
     """
     if not text:
         return Markup("")
-    # Only links by id and images depend on the page's folder: a text without them is
-    # converted once for every page that shows it.
-    folder = urls.page_url(page).rstrip("/") if images or links_by_id(text) else ""
-    return _converted(text, folder, demote, images)
-
-
-def links_by_id(text: str) -> bool:
-    """Whether a Markdown text may link by id (``role:…``), which makes its HTML depend on
-    the page that shows it."""
-    return _BY_ID.search(text) is not None
-
-
-_BY_ID = re.compile(r"(?:role|competency|path|family|page):")
+    return _converted(text, demote, images)
 
 
 @lru_cache(maxsize=1 << 14)  # a level text shows on many pages
-def _converted(text: str, folder: str, demote: int, images: bool) -> Markup:
+def _converted(text: str, demote: int, images: bool) -> Markup:
     html = plain_paragraphs(text)
     if html is None:
         converter = _converter()
-        converter.folder, converter.demote, converter.images = folder, demote, images  # type: ignore[attr-defined]
+        converter.demote, converter.images = demote, images  # type: ignore[attr-defined]
         html = converter.reset().convert(text).replace("{", "&#123;")
     return Markup(f'<div class="ch-prose">\n{latin1(html)}\n</div>')
 
@@ -119,7 +108,7 @@ def plain_text(text: str, *, item_end: str = "") -> str:
     list item followed by ``item_end``."""
     if _PLAIN.fullmatch(text.strip("\n")) is not None:
         return " ".join(text.split())
-    converted = str(_converted(text, "", 2, False))
+    converted = str(_converted(text, 2, False))
     if item_end:
         converted = converted.replace("</li>", f"{item_end}</li>")
     words = " ".join(html.unescape(_TAG.sub(" ", converted)).split())
@@ -159,7 +148,7 @@ class _Sanitise(markdown.treeprocessors.Treeprocessor):
         for parent in list(root.iter()):
             for index, element in enumerate(list(parent)):
                 if element.tag == "a":
-                    _link(element, md.folder)  # type: ignore[attr-defined]
+                    _link(element)
                 elif element.tag == "img" and not _image(element, md):
                     span = etree.Element("span")
                     span.text = element.get("alt", "")
@@ -172,14 +161,14 @@ class _Sanitise(markdown.treeprocessors.Treeprocessor):
                 _clean_attributes(element)
 
 
-def _link(element: etree.Element, folder: str) -> None:
+def _link(element: etree.Element) -> None:
     href = element.get("href", "")
     found = _CATALOGUE_LINK.match(href)
     if found:
         kind, target, anchor = found.groups()
-        url = urls.page_url(_PAGES[kind](target))
-        element.set("href", _relative(url, folder) + (f"#{anchor}" if anchor else ""))
-    elif not is_safe_url(href) or href.startswith(tuple(f"{k}:" for k in _PAGES)):
+        element.set("href", urls.root_href(_PAGES[kind](target), anchor))
+    elif not is_safe_url(href) or href.startswith((urls.ROOT, *(f"{k}:" for k in _PAGES))):
+        # The mark of the site root is ours alone: the theme would anchor it at the page.
         element.attrib.pop("href", None)
 
 
@@ -191,14 +180,8 @@ def _image(element: etree.Element, md: markdown.Markdown) -> bool:
     name = source.removeprefix(IMAGES)
     if "/" in name or not name:
         return False
-    element.set("src", _relative(urls.page_image(name), md.folder))  # type: ignore[attr-defined]
+    element.set("src", urls.ROOT + urls.page_image(name))
     return True
-
-
-def _relative(url: str, folder: str) -> str:
-    """``url`` (from the site root) relative to ``folder`` (a page's URL folder)."""
-    link = urls.relative(url, folder)
-    return link.rstrip("/") + "/" if url.endswith("/") or not url else link
 
 
 def _clean_attributes(element: etree.Element) -> None:

@@ -177,7 +177,7 @@ class SheetParts:
         self.handbook = handbook
         self.library = library
         self.words = Words(handbook)
-        self._items: dict[tuple[Target, Target | None, int], SheetItem] = {}
+        self._items: dict[tuple[Target, Target | None], SheetItem] = {}
         self._boxes: dict[tuple[int, int | None], tuple[Box, ...]] = {}
         self._fragments = Fragments()
 
@@ -227,12 +227,11 @@ class SheetParts:
             }
         )
 
-    def item(self, page: str, target: Target, before: Target | None = None) -> SheetItem:
-        """The item of a target on the sheet ``page`` (readiness sheets: with the target
+    def item(self, target: Target, before: Target | None = None) -> SheetItem:
+        """The item of a target, the same on every sheet (readiness sheets: with the target
         ``before`` the step; None for a competency new at the step)."""
-        depth = urls.page_url(page).count("/")  # the item's links depend on this only
         previous = before.level if before else None
-        key = (target, before, depth)
+        key = (target, before)
         item = self._items.get(key)
         if item is None:
             competency = self.handbook.competency(target.competency_id)
@@ -241,7 +240,7 @@ class SheetParts:
                 old = _expectation_source(competency, before)
                 reworded = reworded_html(old, _expectation_source(competency, target))
             expected = expectation(
-                competency, target.level, target.expects, page, self.words.t["expects_in_role"]
+                competency, target.level, target.expects, self.words.t["expects_in_role"]
             )
             item = SheetItem(
                 competency,
@@ -249,7 +248,7 @@ class SheetParts:
                 self._boxes_of(target.level, previous),
                 previous,
                 expected or None,
-                self._level_texts(competency, page),
+                self._level_texts(competency),
                 reworded,
             )
             if item.shows_target_text:  # then the target's words show there only
@@ -258,12 +257,12 @@ class SheetParts:
             self._items[key] = item
         return item
 
-    def _level_texts(self, competency: Competency, page: str) -> tuple[LevelText, ...]:
+    def _level_texts(self, competency: Competency) -> tuple[LevelText, ...]:
         texts = []
         for level in self.handbook.scale.levels:
             source = competency.level_text(level.value) or level.description
             if source:
-                html = markdown_html(source, page, demote=3)
+                html = markdown_html(source, demote=3)
                 texts.append(LevelText(level.value, level.label, html))
         return tuple(texts)
 
@@ -311,10 +310,10 @@ class SheetParts:
         )
         return html if self.library is None else self.library.call(html)
 
-    def scale(self, page: str) -> tuple[LevelText, ...]:
+    def scale(self) -> tuple[LevelText, ...]:
         """The scale for a sheet's legend: each level, its label and what it means."""
         return tuple(
-            LevelText(level.value, level.label, markdown_html(level.description, page, demote=3))
+            LevelText(level.value, level.label, markdown_html(level.description, demote=3))
             for level in self.handbook.scale.levels
         )
 
@@ -470,26 +469,25 @@ def role_sheet(
 ) -> RoleSheet:
     """The self-assessment sheet of one role (``parts``: shared with the handbook's sheets)."""
     parts = parts or SheetParts(handbook)
-    page = urls.sheet_page(role.id)
-    items = [parts.item(page, target) for target in role.targets]
+    items = [parts.item(target) for target in role.targets]
     return RoleSheet(
         role=role,
         groups=_grouped(parts, items),
         compare=_compare_options(relations, role, parts.words.t),
         data=_script_data(parts, role, relations.targets(role), role.id, role.title),
         footer=parts.footer(role.title),
-        scale=parts.scale(page),
+        scale=parts.scale(),
         parts=parts,
     )
 
 
-def _readiness_item(parts: SheetParts, page: str, change: LevelChange) -> SheetItem:
+def _readiness_item(parts: SheetParts, change: LevelChange) -> SheetItem:
     assert change.after is not None
     after = Target(change.competency.id, change.after, change.expects_after)
     before = None
     if change.before is not None:
         before = Target(change.competency.id, change.before, change.expects_before)
-    return parts.item(page, after, before)
+    return parts.item(after, before)
 
 
 def _expectation_source(competency: Competency, target: Target) -> str:
@@ -504,9 +502,8 @@ def readiness_sheet(
     """What rises or is new from one step of a path to the next, as a conversation sheet."""
     parts = parts or SheetParts(handbook)
     words, t = parts.words, parts.words.t
-    page = urls.readiness_page(change.path.id, change.index + 1)
     steps = (*change.raised, *change.added, *change.reworded)
-    items = [_readiness_item(parts, page, c) for c in steps]
+    items = [_readiness_item(parts, c) for c in steps]
     before, after = change.before.title, change.after.title
     intro = t["readiness_intro"].format(before=before, after=after)
     if change.step.typical_years is not None:
@@ -527,7 +524,7 @@ def readiness_sheet(
         extras=_extras(words, change),
         data=_script_data(parts, change.after, targets, sheet_id, title),
         footer=parts.footer(title),
-        scale=parts.scale(page),
+        scale=parts.scale(),
         parts=parts,
     )
 

@@ -4,8 +4,17 @@ Every page, sheet and download has its path here, relative to the docs folder as
 it (``roles/account-manager.md``), and every link between them is made here. A template
 never puts a link together: views hand it ready ``Link``s. With MkDocs' ``use_directory_urls``
 the page ``roles/x.md`` is served at ``roles/x/``; links between pages name the Markdown
-files, and MkDocs turns them into URLs and checks that each target exists. Raw HTML that
-MkDocs leaves alone (the career map's SVG) gets final URLs instead (``url_href``).
+files, and every engine turns them into URLs (MkDocs checks that each target exists).
+
+Raw HTML (``HtmlLinks``, the Markdown fields of ``prose.py``) links from the site root,
+behind the mark ``ROOT``: ``/@/roles/x/``. The engines read a relative link in a page's raw
+HTML differently: MkDocs leaves it alone, as a final URL, and Zensical reads it as relative
+to the Markdown file, as in a Markdown link (on ``roles/x.md``, served one folder deeper,
+``../y/`` becomes ``../../y/``). A path from the root is left alone by both, and the theme
+(``main.html``, ``body.html``, ``sheet.html``) puts the page's ``base_url`` in its place.
+Final URLs relative to a page (``url_href``) remain for a page's data for its script and
+for the career map of a family's page, an ``index.md`` served from its own folder, where
+both readings agree.
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ DOCS = "docs"  # the folders of a generated tree: the pages (MkDocs' docs_dir) a
 THEME = "overrides"  # the theme's own templates (custom_dir), page bodies among them
 
 _SAFE_TARGET = re.compile(r"^[a-z0-9./_-]*(#[a-z0-9_-]+)?$")
+ROOT = "/@/"  # the site root in raw HTML; no page path has "@" (ids are [a-z0-9-])
 
 
 @lru_cache(maxsize=1 << 14)  # checked for every link: each id once
@@ -202,9 +212,10 @@ def page_url(page: str) -> str:
 def url_href(from_page: str, target: str, anchor: str | None = None) -> Markup:
     """A link from the page ``from_page`` to ``target`` (both docs paths) as a final URL.
 
-    For raw HTML that MkDocs does not rewrite (the career map's SVG): ``href`` names Markdown
-    files, which MkDocs turns into URLs only in Markdown links. From ``families/x/index.md``
-    (served at ``families/x/``) to ``roles/y.md`` this is ``../../roles/y/``.
+    For the links of a page's data for its script, and the career map's SVG on a family's
+    ``index.md`` (where MkDocs and Zensical read it alike; other raw HTML uses
+    ``root_href``). From ``families/x/index.md`` (served at ``families/x/``) to
+    ``roles/y.md`` this is ``../../roles/y/``.
     """
     folder, root = _folders(from_page)
     there = page_url(target)
@@ -233,6 +244,18 @@ def _url_href(folder: str, there: str, anchor: str | None) -> Markup:
     return Markup(link)
 
 
+@lru_cache(maxsize=1 << 14)
+def root_href(target: str, anchor: str | None = None) -> Markup:
+    """A link to ``target`` (a docs path) from the site root, for raw HTML: ``/@/roles/x/``.
+
+    The same on every page; the theme makes it relative to the page (see the module).
+    """
+    link = page_url(target) + (f"#{anchor}" if anchor else "")
+    if not _SAFE_TARGET.match(link):
+        raise ValueError(f"unsafe link target: {link!r}")
+    return Markup(ROOT + link)
+
+
 @dataclass(frozen=True)
 class Link:
     """A link as a page shows it: its text (escaped when shown) and its target."""
@@ -244,8 +267,8 @@ class Link:
 class PageLinks:
     """Links from one page to the handbook's pages: ``PageLinks("index.md").role(role)``.
 
-    Their targets name Markdown files, as MkDocs rewrites them in a page's Markdown; links
-    inside raw HTML (which MkDocs leaves alone) come from ``HtmlLinks``.
+    Their targets name Markdown files, as every engine rewrites them in a page's Markdown;
+    links inside raw HTML come from ``HtmlLinks``.
     """
 
     def __init__(self, page: str) -> None:
@@ -285,7 +308,8 @@ class PageLinks:
 
 
 class HtmlLinks(PageLinks):
-    """Links for raw HTML: final site URLs, relative to the page's URL."""
+    """Links for raw HTML, in a page's Markdown or in a body of the theme: from the site
+    root (``root_href``)."""
 
     def href(self, target: str, anchor: str | None = None) -> Markup:
-        return url_href(self.page, target, anchor)
+        return root_href(target, anchor)

@@ -18,7 +18,7 @@ from ..model.relations import PathPosition, Relations
 from . import urls
 from .expectations import Expectation, expectation
 from .matrix import Cell, LegendEntry, Matrix, build_family_matrix, legend, matrix_families
-from .prose import links_by_id, markdown_html
+from .prose import markdown_html
 from .sheets import has_sheet
 from .urls import HtmlLinks, Link, PageLinks
 from .words import Words
@@ -228,9 +228,8 @@ class Views:
         self.words = Words(handbook)
         self.t = self.words.t
         self._bars: dict[tuple[int, bool], LevelBar] = {}
-        # (competency id, level, expects, depth of the page) -> the row every role page shows
-        # for that target, or None where its texts link by id (then each page has its own)
-        self._target_rows: dict[tuple[str, int, str | None, int], TargetRow | None] = {}
+        # (competency id, level, expects) -> the row every role page shows for that target
+        self._target_rows: dict[tuple[str, int, str | None], TargetRow] = {}
 
     def bar(self, level: int, *, target: bool = True) -> LevelBar:
         """A level bar; ``target=False`` for a plain level (a level anchor, not a target).
@@ -247,13 +246,13 @@ class Views:
             self._bars[(level, target)] = bar
         return bar
 
-    def scale_entries(self, page: str) -> tuple[ScaleEntry, ...]:
+    def scale_entries(self) -> tuple[ScaleEntry, ...]:
         """The scale's levels with their meaning, when at least one level is described."""
         levels = self.handbook.scale.levels
         if not any(level.description for level in levels):
             return ()
         return tuple(
-            ScaleEntry(level.value, level.label, markdown_html(level.description, page, demote=3))
+            ScaleEntry(level.value, level.label, markdown_html(level.description, demote=3))
             for level in levels
         )
 
@@ -308,7 +307,7 @@ class Views:
                 }
             ),
             scale_text=self.scale_text,
-            scale=self.scale_entries(page),
+            scale=self.scale_entries(),
             groups=self._role_targets(role, html),
             positions=tuple(self._position(p, html) for p in relations.positions.get(role.id, ())),
             nearby=tuple(
@@ -321,7 +320,7 @@ class Views:
             keywords=tuple(k for k in map(search_keyword, role.synonyms) if k),
         )
 
-    def _role_targets(self, role: Role, links: PageLinks) -> tuple[GroupTargets, ...]:
+    def _role_targets(self, role: Role, links: HtmlLinks) -> tuple[GroupTargets, ...]:
         """The role's targets grouped by competency group, in catalogue order."""
         targets = self.relations.target_of(role)
         result = []
@@ -336,23 +335,18 @@ class Views:
         return tuple(result)
 
     def _target_row(
-        self, competency: Competency, level: int, expects: str | None, links: PageLinks
+        self, competency: Competency, level: int, expects: str | None, links: HtmlLinks
     ) -> TargetRow:
-        """A role page's row of one target: made once for all role pages (their links to
-        competencies lead from the same folder depth), unless its texts link by id."""
-        key = (competency.id, level, expects, links.page.count("/"))
+        """A role page's row of one target: made once for all role pages (its links lead
+        from the site root, ``HtmlLinks``)."""
+        key = (competency.id, level, expects)
         row = self._target_rows.get(key)
-        if row is not None:
-            return row
-        row = TargetRow(
-            links.competency(competency),
-            self.bar(level),
-            expectation(competency, level, expects, links.page, self.t["expects_in_role"]),
-        )
-        if key not in self._target_rows:
-            texts = (competency.level_text(level), expects)
-            by_id = any(text and links_by_id(text) for text in texts)
-            self._target_rows[key] = None if by_id else row
+        if row is None:
+            row = self._target_rows[key] = TargetRow(
+                links.competency(competency),
+                self.bar(level),
+                expectation(competency, level, expects, self.t["expects_in_role"]),
+            )
         return row
 
     def _position(self, position: PathPosition, links: PageLinks) -> PositionView:
@@ -381,14 +375,14 @@ class Views:
                 LevelRole(
                     links.role(n.role),
                     handbook.family(n.role.family_id).name,
-                    markdown_html(n.expects, page, demote=3),
+                    markdown_html(n.expects, demote=3),
                 )
                 for n in needs
                 if n.level == level.value
             )
-            text = markdown_html(competency.level_text(level.value), page, demote=3)
+            text = markdown_html(competency.level_text(level.value), demote=3)
             if roles or text:
-                meaning = markdown_html(level.description, page, demote=3)
+                meaning = markdown_html(level.description, demote=3)
                 bar = self.bar(level.value, target=False)
                 ladder.append(LevelStep(bar, level.label, meaning, text, roles))
         return CompetencyView(
