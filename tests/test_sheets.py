@@ -258,6 +258,15 @@ def test_compare_lists_the_role_and_its_next_steps_only(pages: dict[str, str]) -
     ]
 
 
+def test_a_next_step_without_targets_is_not_offered_for_comparison() -> None:
+    """Assert that a sheet does not offer its next step when that role is described only in
+    words (it sets no target to compare with)."""
+    jobs = rendered(load_handbook(FIXTURES / "jobs-en"))
+    assert _compare_options(jobs["sheets/lead-data-engineer.md"]) == [
+        ("lead-data-engineer", "Your own targets"),
+    ]
+
+
 # Four roles in two families; alpha's next step is bravo. Only charlie and delta need "qxfern".
 _FOUR_ROLES: dict[str, Any] = {
     "handbook.yaml": {

@@ -430,12 +430,13 @@ def _compare_options(
     relations: Relations, role: Role, t: dict[str, str]
 ) -> tuple[CompareOption, ...]:
     """The role itself (the default: an item's target and the summary's agree), then its
-    next steps (path order).
+    next steps (path order) that set targets: one described only in words has none to
+    compare with.
 
-    Only these are on the page; sheet.js adds every other role from ``catalogue.json``.
+    Only these are on the page; sheet.js adds every other such role from ``catalogue.json``.
     """
     following = (p.next for p in relations.positions.get(role.id, ()) if p.next is not None)
-    next_roles = list({r.id: r for r in following if r.id != role.id}.values())
+    next_roles = list({r.id: r for r in following if r.id != role.id and r.targets}.values())
     if len(next_roles) > 1:
         next_roles.sort(key=relations.roles_in_order.index)
     own = CompareOption(role.id, t["sheet_compare_own"], role.title, is_default=True)
