@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,25 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
+@contextmanager
+def _serving_small_de(tmp_path: Path) -> Iterator[tuple[Path, int, Path]]:
+    """A preview of a copy of small-de: the catalogue's root, the port, the server's log."""
+    root = tmp_path / "cat"
+    shutil.copytree(FIXTURES / "small-de", root)
+    port, log = _free_port(), tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [*HANDBOOK, "serve", str(root), "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield root, port, log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 @pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["full", "dirty"])
 def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path, options: list[str]) -> None:
     """Assert that editing a role file changes the served role page without a restart."""
@@ -70,16 +91,7 @@ def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path, options: list[
 
 def test_serve_keeps_the_last_good_page_while_an_edit_is_broken(tmp_path: Path) -> None:
     """Assert that a broken edit is reported with its location and the old page stays served."""
-    root = tmp_path / "cat"
-    shutil.copytree(FIXTURES / "small-de", root)
-    port, log = _free_port(), tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [*HANDBOOK, "serve", str(root), "--port", str(port)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with _serving_small_de(tmp_path) as (root, port, log):
         url = f"http://127.0.0.1:{port}/roles/service-agent/"
         assert _wait_for(url, "Service Agent", 60), "serve did not come up"
         role = root / "roles" / "service-agent.yaml"
@@ -95,24 +107,12 @@ def test_serve_keeps_the_last_good_page_while_an_edit_is_broken(tmp_path: Path) 
         assert "Service Agent" in (_fetch(url) or "")
         role.write_text(good.replace("title: Service Agent", "title: Kundenlotse"), "utf-8")
         assert _wait_for(url, "Kundenlotse", 60), "the fixed edit did not show"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_shows_new_warnings_after_an_edit(tmp_path: Path) -> None:
     """Assert that a warning an edit brings (which `validate --strict` in CI would reject)
     is logged with its location and code once, and the edit is served."""
-    root = tmp_path / "cat"
-    shutil.copytree(FIXTURES / "small-de", root)
-    port, log = _free_port(), tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [*HANDBOOK, "serve", str(root), "--port", str(port)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with _serving_small_de(tmp_path) as (root, port, log):
         assert _wait_for(f"http://127.0.0.1:{port}/", "</html>", 60), "serve did not come up"
         assert "warning:" not in log.read_text(encoding="utf-8")
         lone = (root / "roles" / "service-agent.yaml").read_text(encoding="utf-8")
@@ -126,9 +126,6 @@ def test_serve_shows_new_warnings_after_an_edit(tmp_path: Path) -> None:
         assert warning in messages and "[role-not-on-path]" in messages
         assert "0 errors, 1 warning (warnings fail only with --strict)" in messages
         assert messages.count(warning) == 1
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_reports_catalogue_errors_before_starting(tmp_path: Path) -> None:
