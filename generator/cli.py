@@ -175,15 +175,14 @@ def build_command(root: str, site: Path, out: Path | None, changes_since: str | 
     Example:
       handbook build catalogues --site site
     """
-    keep = (Path(root), *([out] if out else []))
-    pipeline.check_site(site, keep=keep)
+    pipeline.check_site(site, Path(root), tree=out)
     with tempfile.TemporaryDirectory(prefix="handbook-") as temporary:
         tree = out or Path(temporary) / "tree"
         generated = pipeline.generate(
             Path(root), tree, display_root=root, changes_since=changes_since
         )
         _warn(generated.validation)
-        pipeline.publish_site(tree, site, keep=keep)
+        pipeline.publish_site(tree, site, Path(root))
     click.echo(f"site written to {site}")
 
 

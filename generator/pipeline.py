@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +19,7 @@ from typing import Any
 
 from .check.validate import Validation, validate
 from .errors import CatalogueError, Severity
-from .load.catalogue import load
+from .load.catalogue import READ_FOLDERS, load
 from .load.edition import edition_at
 from .model.handbook import Handbook
 from .render import urls
@@ -157,17 +157,29 @@ def without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def publish_site(tree: Path, site: Path, *, keep: Iterable[Path] = ()) -> None:
+def publish_site(tree: Path, site: Path, root: Path) -> None:
     """``build_site`` for ``handbook build``: built beside ``site`` and swapped in when
     complete, so that a failed build keeps the previous site; ``site`` may only be a new or
-    empty folder or a site built before, and neither be nor hold ``tree`` or ``keep``."""
-    replace_site(site, partial(build_site, tree), keep=(tree, *keep))
+    empty folder or a site built before, neither be nor hold ``tree`` or the catalogue
+    ``root``, and not lie in a folder the catalogue is read from."""
+    replace_site(
+        site, partial(build_site, tree), keep=_kept(root, tree), not_inside=_read_folders(root)
+    )
 
 
-def check_site(site: Path, *, keep: Iterable[Path] = ()) -> None:
-    """Raise ``OutputError`` when ``publish_site`` would refuse ``site``: before a build
-    spends its time on generating."""
-    check_site_folder(site, keep)
+def check_site(site: Path, root: Path, *, tree: Path | None = None) -> None:
+    """Raise ``OutputError`` when ``publish_site`` would refuse ``site`` for the catalogue
+    ``root``: before a build spends its time on generating."""
+    check_site_folder(site, _kept(root, tree), _read_folders(root))
+
+
+def _kept(root: Path, tree: Path | None) -> tuple[Path, ...]:
+    return (root, tree) if tree else (root,)
+
+
+def _read_folders(root: Path) -> tuple[Path, ...]:
+    """The catalogue's folders whose files it is read from: a site in one would be read."""
+    return tuple(root / folder for folder in READ_FOLDERS)
 
 
 def build_site(

@@ -242,6 +242,9 @@ def test_build_never_empties_a_folder_that_holds_no_site(
         assert "Traceback" not in result.output
     result = invoke("build", "cat", "--site", "site", "--out", "site/tree")
     assert "that would delete site/tree" in result.output
+    inside = invoke("build", "cat", "--site", "cat/roles/site")
+    assert inside.exit_code == 1
+    assert "it is inside cat/roles, whose files the catalogue is read from" in inside.output
     assert {p: p.read_bytes() for p in in_tmp.rglob("*") if p.is_file()} == before
 
 

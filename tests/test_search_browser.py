@@ -127,7 +127,9 @@ def marked_base(tmp_path_factory: pytest.TempPathFactory, serve_site: Callable[[
     role = root / "roles" / "service-agent.yaml"
     text = role.read_text(encoding="utf-8")
     summary = next(line for line in text.splitlines() if line.startswith("summary:"))
-    role.write_text(text.replace(summary, "summary: Sehr *einzigartig* & snake_fall"), "utf-8")
+    text = text.replace(summary, "summary: Sehr *einzigartig* & snake_fall")
+    text = text.replace("synonyms: [Kundenberater]", 'synonyms: ["Kundenberater*in", "R&D Team"]')
+    role.write_text(text, "utf-8")
     return serve_site(build_site(root, root.parent / "site"))
 
 
@@ -136,3 +138,14 @@ def test_words_between_markup_characters_are_found(page: Any, marked_base: str, 
     """Assert that a word between characters that are markup elsewhere ("*einzigartig*",
     "snake_fall") is a word of its own for search."""
     assert "roles/service-agent/" in search(page, marked_base, query)
+
+
+@pytest.mark.parametrize("synonym", ["Kundenberater*in", "R&D Team"])
+def test_a_synonym_with_punctuation_finds_its_role_first(
+    page: Any, marked_base: str, synonym: str
+) -> None:
+    """Assert that a synonym with a gender star or an ampersand, typed in full, shows its role
+    first, with the synonym as written among the result's tags."""
+    assert search(page, marked_base, synonym)[0] == "roles/service-agent/"
+    tags = page.locator(".md-search-result__item").first.locator(".md-tag").all_text_contents()
+    assert synonym in [tag.strip() for tag in tags]

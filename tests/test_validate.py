@@ -934,3 +934,19 @@ def test_competency_groups_follow_rank_then_file_name(catalogue: Catalogue) -> N
     )
     assert result.handbook is not None
     assert [g.id for g in result.handbook.groups] == ["z", "b", "a", "talk"]
+
+
+def test_links_into_a_file_too_broken_to_read_are_noted_not_called_unknown(
+    catalogue: Catalogue,
+) -> None:
+    """Assert that when a group file's errors hide which competencies exist, a Markdown link
+    to a competency is not reported as unknown (it may well exist) but counted in that
+    file's note, like the targets."""
+    broken = "name: Craft\ncompetencies:\n  code: x\n"
+    junior = role("description: See [Speak](competency:speak) and [Code](competency:code).\n")
+    found = problems(catalogue, {"competencies/craft.yaml": broken, "roles/junior.yaml": junior})
+    assert not [p for p in found if "unknown competency" in p], found
+    note = next(p for p in found if "were not checked" in p)
+    assert note.startswith("cat/competencies/craft.yaml:1:1: note: ")
+    assert "reference(s) to a competency were not checked" in note
+    assert "first: 'speak' at cat/roles/junior.yaml:4:" in note

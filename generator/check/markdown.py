@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..contract import IMAGE_SUFFIXES, LINK_KINDS
 from ..errors import Location, Problem, Severity
+from .spec import V
 
 _KINDS = "|".join(LINK_KINDS)
 # [text](kind:id) and [label]: kind:id, with an optional #anchor
@@ -53,13 +54,23 @@ class Finding:
 
 
 def check_links(
-    field: MarkdownField, known: Mapping[str, set[str]], images: set[str]
+    field: MarkdownField,
+    known: Mapping[str, set[str] | None],
+    images: set[str],
+    unchecked: dict[str, list[V[str]]],
 ) -> Iterator[Problem]:
-    """Every link to an unknown id; on pages, every image that is not one of theirs."""
+    """Every link to an unknown id; on pages, every image that is not one of theirs.
+
+    Where a file's errors hide which ids of a kind exist (``known`` None), a link of that kind
+    is not checked but added to ``unchecked``, for the note on that file.
+    """
     for match in LINK.finditer(field.text):
         kind, target = match["kind"], match["id"]
-        if target not in known[kind]:
-            where = _location(field, match.start("kind"))
+        where = _location(field, match.start("kind"))
+        ids = known[kind]
+        if ids is None:
+            unchecked.setdefault(kind, []).append(V(target, where))
+        elif target not in ids:
             yield Problem(where, f"link to unknown {kind} {target!r}: no {kind} has this id")
     if not field.images:
         return  # other fields show an image's alternative text (render/text.py)

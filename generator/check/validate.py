@@ -46,10 +46,10 @@ def validate(loaded: LoadResult) -> Validation:
     declared = _declared_ids(loaded.documents)
     builder = ModelBuilder(checked, declared, problems, loaded.images)
     handbook = builder.build()
-    problems.extend(builder.unchecked_notes(_hiding_files(loaded.documents)))
     images = {image.name for image in loaded.images}
     for field in builder.gathered.markdown:
-        problems.extend(check_links(field, _linkable(declared), images))
+        problems.extend(check_links(field, declared, images, builder.unchecked))
+    problems.extend(builder.unchecked_notes(_hiding_files(loaded.documents)))
     if handbook is None or any(p.severity is Severity.ERROR for p in problems):
         return Validation(None, tuple(sorted(problems)))
     return _with_warnings(handbook, problems, builder.gathered, _sources(checked))
@@ -63,11 +63,6 @@ def _with_warnings(
     settled = settle(findings, gathered.accept)
     problems += [*settled.kept, *settled.stale]
     return Validation(handbook, tuple(sorted(problems)), tuple(sorted(settled.accepted)))
-
-
-def _linkable(declared: Declared) -> dict[str, set[str]]:
-    """The ids Markdown may link to, by link kind (``role:``, ``competency:``, …)."""
-    return {kind: ids or set() for kind, ids in declared.items()}
 
 
 def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> list[Checked]:

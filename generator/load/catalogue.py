@@ -62,6 +62,7 @@ class LoadResult:
 
 PAGES_FOLDER = "pages"
 IMAGES_FOLDER = "images"
+READ_FOLDERS = (*KIND_FOLDERS.values(), PAGES_FOLDER)  # every folder files are read from
 _IMAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9]+)$")
 
 

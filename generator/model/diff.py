@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from .handbook import NOUNS, CareerPath, Competency, Handbook, Role, Salary, Target
-from .wordiff import similarity
+from .wordiff import same_words, similarity
 
 EDIT_SIMILARITY = 0.5  # list items at least this alike count as one edited item
 T = TypeVar("T")
@@ -386,7 +386,8 @@ def _targets(old: Handbook, new: Handbook, a: Role, b: Role) -> tuple[TargetChan
             _expects(after.get(key)),
         )
         for key in sorted(before.keys() | after.keys())
-        if before.get(key) != after.get(key)
+        if _level(before.get(key)) != _level(after.get(key))
+        or not same_words(_expects(before.get(key)), _expects(after.get(key)))
     ]
     return tuple(sorted(changes, key=lambda change: TARGET_ORDER.index(change.kind)))
 

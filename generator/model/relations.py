@@ -13,6 +13,7 @@ from itertools import compress, repeat
 from operator import ge, truediv
 
 from .handbook import CareerPath, Competency, Handbook, PathStep, Role, Target
+from .wordiff import same_words
 
 NEARBY_COUNT = 3
 
@@ -281,7 +282,7 @@ def _same_level(change: LevelChange) -> bool:
 
 
 def _reworded(change: LevelChange) -> bool:
-    return change.expects_before != change.expects_after
+    return not same_words(change.expects_before, change.expects_after)
 
 
 def _delta(change: LevelChange) -> int:

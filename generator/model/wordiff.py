@@ -78,6 +78,12 @@ def _changed(kind: Kind, words: list[str], limit: int | None) -> list[Run]:
     return [Run(kind, " ".join(words[:limit]) + f" {ELLIPSIS}")]
 
 
+def same_words(before: str | None, after: str | None) -> bool:
+    """Whether two texts say the same words in the same order: a text wrapped onto other
+    lines, or with other spaces, is not another text (``None`` counts as empty)."""
+    return (before or "").split() == (after or "").split()
+
+
 def similarity(before: str, after: str) -> float:
     """How alike two texts are word by word, from 0 (nothing shared) to 1 (equal)."""
     return difflib.SequenceMatcher(None, before.split(), after.split(), autojunk=False).ratio()

@@ -480,7 +480,7 @@ class Views:
         )
 
 
-_NOT_KEYWORD = re.compile(r"[^\w\s.,;:!?+#/()'%-]|_")
+_NOT_KEYWORD = re.compile(r"[^\w\s.,;:!?+#/()'%&*-]")
 
 
 def search_keyword(text: str) -> Markup:
@@ -488,9 +488,10 @@ def search_keyword(text: str) -> Markup:
 
     MkDocs Material indexes page tags with the weight we give titles, so a role is the first
     hit for each of its other titles, and shows them as chips in its search result. Letters,
-    digits, spaces and punctuation that no markup reads are kept ("C++ Entwickler",
-    "2026.10", "(m/w/d)"); anything else becomes a space, so the value is inert in a quoted
-    YAML string, HTML and Markdown. On the page itself synonyms appear escaped as usual.
+    digits, spaces and punctuation that can make no markup are kept ("C++ Entwickler",
+    "2026.10", "(m/w/d)", "Kundenberater*in", "R&D"); anything else (``<>"\\{}[]|`` …)
+    becomes a space, so the value is inert in a quoted YAML string and in HTML. On the page
+    itself synonyms appear escaped as usual.
     """
     return Markup(" ".join(_NOT_KEYWORD.sub(" ", text).split()))
 

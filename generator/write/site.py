@@ -20,14 +20,21 @@ from .folders import clear_leftovers, remove_tree, staging_for, swap_in
 _SITE_MARKS = ("index.html", "sitemap.xml")
 
 
-def replace_site(site: Path, build: Callable[[Path], None], *, keep: Iterable[Path] = ()) -> None:
+def replace_site(
+    site: Path,
+    build: Callable[[Path], None],
+    *,
+    keep: Iterable[Path] = (),
+    not_inside: Iterable[Path] = (),
+) -> None:
     """Run ``build`` into a folder beside ``site``, then put that folder in its place.
 
-    ``keep`` are folders the site must neither be nor hold (the catalogue, the tree).
+    ``keep`` are folders the site must neither be nor hold (the catalogue, the tree);
+    ``not_inside`` folders it must not be in (a catalogue's folders of files it reads).
     Raises ``OutputError`` before building when ``site`` may not be replaced.
     """
     site = Path(os.path.realpath(site))  # a link to the site folder: work on its target
-    check_site_folder(site, keep)
+    check_site_folder(site, keep, not_inside)
     staging = staging_for(site)
     clear_leftovers(site)  # of a run that was killed
     try:
@@ -38,10 +45,18 @@ def replace_site(site: Path, build: Callable[[Path], None], *, keep: Iterable[Pa
     swap_in(staging, site)
 
 
-def check_site_folder(site: Path, keep: Iterable[Path] = ()) -> None:
-    """Raise ``OutputError`` unless ``site`` is new, empty or a site built before, and
-    neither is nor holds any of ``keep``."""
+def check_site_folder(
+    site: Path, keep: Iterable[Path] = (), not_inside: Iterable[Path] = ()
+) -> None:
+    """Raise ``OutputError`` unless ``site`` is new, empty or a site built before, neither
+    is nor holds any of ``keep``, and lies in none of ``not_inside``."""
     real = Path(os.path.realpath(site))
+    for folder in not_inside:
+        if Path(os.path.realpath(folder)) in real.parents:
+            raise OutputError(
+                f"cannot build the site into {site}: it is inside {folder}, whose files "
+                "the catalogue is read from; choose a folder outside it"
+            )
     for folder in keep:
         kept = Path(os.path.realpath(folder))
         if real == kept or real in kept.parents:

@@ -64,6 +64,14 @@ test("without words, or with the same words, equal levels are unchanged", () => 
   assert.equal(proto.same, 1); // "constructor" is an id, never an inherited word
 });
 
+test("the same words wrapped onto other lines are the same expectation", () => {
+  const targets = { a: 2 };
+  const words = { from: { a: "Mentors one engineer\nat a time.\n" }, to: { a: "Mentors one engineer at a time." } };
+  const result = compareTargets(targets, targets, ["a"], words);
+  assert.deepEqual(result.reworded, []);
+  assert.equal(result.same, 1);
+});
+
 const ROLES = ["junior", "senior", "lead", "other"];
 const PATHS = [{ id: "p", steps: [{ role: "junior" }, { role: "lead" }] }];
 

@@ -19,6 +19,8 @@ export const KINDS = ["raised", "lowered", "added", "dropped", "reworded"];
  * the text or null. */
 export function compareTargets(from, to, order, words = {}) {
   const said = (map, id) => (map && has(map, id) ? map[id] : null);
+  // The same words wrapped onto other lines are the same text (relations.py: same_words).
+  const wordsOf = (text) => (text === null ? "" : String(text).split(/\s+/).filter(Boolean).join(" "));
   const result = { raised: [], lowered: [], added: [], dropped: [], reworded: [], same: 0 };
   for (const id of order) {
     const before = has(from, id) ? from[id] : null;
@@ -26,7 +28,7 @@ export function compareTargets(from, to, order, words = {}) {
     if (before === null && after === null) continue;
     if (before === after) {
       const text = { from: said(words.from, id), to: said(words.to, id) };
-      if (text.from === text.to) result.same += 1;
+      if (wordsOf(text.from) === wordsOf(text.to)) result.same += 1;
       else result.reworded.push({ id, from: before, to: after, words: text });
       continue;
     }
