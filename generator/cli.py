@@ -166,9 +166,21 @@ def generate(root: str, out: Path, strict: bool, changes_since: str | None) -> N
     type=click.Path(path_type=Path),
     help="Where the Markdown tree goes (default: a temporary folder).",
 )
+@click.option(
+    "--site-url",
+    "site_url",
+    default=None,
+    envvar="HANDBOOK_SITE_URL",
+    metavar="URL",
+    help="The address the site is published at, e.g. https://example.github.io/handbook/ "
+    "(or $HANDBOOK_SITE_URL): the page for an unknown address and the sitemap need it "
+    "when the site is served below a path.",
+)
 @changes_since_option
 @_fail_cleanly
-def build_command(root: str, site: Path, out: Path | None, changes_since: str | None) -> None:
+def build_command(
+    root: str, site: Path, out: Path | None, site_url: str | None, changes_since: str | None
+) -> None:
     """Generate the handbook, then build the HTML site strictly into SITE.
 
     \b
@@ -182,7 +194,7 @@ def build_command(root: str, site: Path, out: Path | None, changes_since: str | 
             Path(root), tree, display_root=root, changes_since=changes_since
         )
         _warn(generated.validation)
-        pipeline.publish_site(tree, site, Path(root))
+        pipeline.publish_site(tree, site, Path(root), site_url=site_url or None)
     click.echo(f"site written to {site}")
 
 

@@ -157,14 +157,14 @@ def without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def publish_site(tree: Path, site: Path, root: Path) -> None:
+def publish_site(tree: Path, site: Path, root: Path, *, site_url: str | None = None) -> None:
     """``build_site`` for ``handbook build``: built beside ``site`` and swapped in when
     complete, so that a failed build keeps the previous site; ``site`` may only be a new or
     empty folder or a site built before, neither be nor hold ``tree`` or the catalogue
-    ``root``, and not lie in a folder the catalogue is read from."""
-    replace_site(
-        site, partial(build_site, tree), keep=_kept(root, tree), not_inside=_read_folders(root)
-    )
+    ``root``, and not lie in a folder the catalogue is read from. ``site_url``: where the
+    site will be published (its 404 page and sitemap need it)."""
+    build = partial(build_site, tree, site_url=site_url)
+    replace_site(site, build, keep=_kept(root, tree), not_inside=_read_folders(root))
 
 
 def check_site(site: Path, root: Path, *, tree: Path | None = None) -> None:
@@ -183,9 +183,15 @@ def _read_folders(root: Path) -> tuple[Path, ...]:
 
 
 def build_site(
-    tree: Path, site: Path, *, serve_url: str | None = None, dirty: bool = False
+    tree: Path,
+    site: Path,
+    *,
+    serve_url: str | None = None,
+    dirty: bool = False,
+    site_url: str | None = None,
 ) -> None:
-    """A strict MkDocs build of a generated tree into ``site``.
+    """A strict MkDocs build of a generated tree into ``site``, for ``site_url`` if given
+    (MkDocs' 404 page links from there: served below a path, it needs to know which).
 
     ``serve_url`` (``http://127.0.0.1:PORT/``) builds for the live preview instead: not
     strict, and with ``dirty`` only the pages whose Markdown changed since the last build.
@@ -196,6 +202,8 @@ def build_site(
     from mkdocs.config import load_config
 
     options: dict[str, Any] = {"site_dir": str(site.absolute()), "strict": serve_url is None}
+    if site_url:
+        options["site_url"] = site_url
     if serve_url is not None:
         options.update(site_url=serve_url, dev_addr=urlsplit(serve_url).netloc)
     config = load_config(str(tree / "mkdocs.yml"), **options)

@@ -279,6 +279,26 @@ def test_exclusive_options_say_which_is_wrong(in_tmp: Path) -> None:
     assert "afile is a file: give a new or empty folder (nothing written)" in init.output
 
 
+def test_build_for_an_address_below_a_path(
+    catalogue: Catalogue, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Assert that --site-url (or $HANDBOOK_SITE_URL) makes the 404 page load its styles
+    from the published path and the sitemap list full addresses; without it they are root
+    based, as MkDocs makes them."""
+    catalogue(GOOD)
+    url = "https://example.org/handbook/"
+    assert invoke("build", "cat", "--site", "site", "--site-url", url).exit_code == 0
+    missing = (in_tmp / "site/404.html").read_text(encoding="utf-8")
+    assert 'href="/handbook/assets/stylesheets/' in missing
+    assert f"<loc>{url}roles/junior/</loc>" in (in_tmp / "site/sitemap.xml").read_text("utf-8")
+    monkeypatch.setenv("HANDBOOK_SITE_URL", "https://example.org/other/")
+    assert invoke("build", "cat", "--site", "site").exit_code == 0
+    assert 'href="/other/assets/' in (in_tmp / "site/404.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_SITE_URL", "")  # a pipeline's empty variable: no address
+    assert invoke("build", "cat", "--site", "site").exit_code == 0
+    assert 'href="/assets/' in (in_tmp / "site/404.html").read_text(encoding="utf-8")
+
+
 # --- help and schema -----------------------------------------------------------------------
 
 
