@@ -163,7 +163,12 @@ def test_the_choice_is_in_the_address_and_can_be_shared(
     _wait(other, "account-supervisor", "account-representative")
     assert _shown(other) == shown
     summary = other.locator(".ch-compare-result .ch-summary").inner_text()
-    assert summary.startswith("Account Supervisor → Account Representative")
+    assert summary.startswith("Account Supervisor → Account Representative: ")
+    counts = summary.removeprefix("Account Supervisor → Account Representative: ").split(", ")
+    assert counts and all(not count.startswith("0 ") for count in counts), (
+        summary
+    )  # only kinds there are
+    assert any(count.endswith(" niedriger") for count in counts), summary
 
 
 def test_any_two_roles_and_the_same_role_twice(

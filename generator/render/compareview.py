@@ -26,6 +26,14 @@ SCRIPT_TEXT_KEYS = (
     "compare_failed",
     "compare_same_role",
     "compare_summary",
+    "compare_count_raised",
+    "compare_count_lowered",
+    "compare_count_added",
+    "compare_count_dropped",
+    "compare_count_reworded",
+    "compare_count_same",
+    "compare_no_expects",
+    "compare_no_targets",
     "compare_raised",
     "compare_lowered",
     "compare_added",
@@ -90,7 +98,10 @@ def _script_data(handbook: Handbook) -> Markup:
         },
         "roles": {r.id: urls.url_href(urls.COMPARE, urls.role_page(r.id)) for r in handbook.roles},
         "maximum": handbook.scale.maximum,
-        "texts": {key.removeprefix("compare_"): t[key] for key in SCRIPT_TEXT_KEYS},
+        "texts": {
+            **{key.removeprefix("compare_"): t[key] for key in SCRIPT_TEXT_KEYS},
+            "reworded": t["change_reworded"],  # the path page's heading for the same kind
+        },
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return escape(text)

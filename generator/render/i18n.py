@@ -427,10 +427,13 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "compare_failed": "Die ${Roles} konnten nicht geladen werden (catalogue.json).",
         "compare_same_role": "Wählen Sie zwei verschiedene ${Roles}.",
-        "compare_summary": (
-            "{from_role} → {to_role}: {raised} höher, {lowered} niedriger, {added} neu, "
-            "{dropped} fallen weg, {reworded} mit anderer Erwartung, {same} unverändert."
-        ),
+        "compare_summary": "{from_role} → {to_role}: {counts}.",
+        "compare_count_raised": "{n} höher",
+        "compare_count_lowered": "{n} niedriger",
+        "compare_count_added": "{n} neu",
+        "compare_count_dropped": "{n} weggefallen",
+        "compare_count_reworded": "{n} mit anderer Erwartung",
+        "compare_count_same": "{n} unverändert",
         "compare_raised": "Höheres Soll",
         "compare_lowered": "Niedrigeres Soll",
         "compare_added": "Neu hinzu",
@@ -817,10 +820,13 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "compare_failed": "The ${roles} could not be loaded (catalogue.json).",
         "compare_same_role": "Choose two different ${roles}.",
-        "compare_summary": (
-            "{from_role} → {to_role}: {raised} higher, {lowered} lower, {added} new, "
-            "{dropped} fall away, {reworded} with another expectation, {same} unchanged."
-        ),
+        "compare_summary": "{from_role} → {to_role}: {counts}.",
+        "compare_count_raised": "{n} higher",
+        "compare_count_lowered": "{n} lower",
+        "compare_count_added": "{n} new",
+        "compare_count_dropped": "{n} no longer listed",
+        "compare_count_reworded": "{n} with another expectation",
+        "compare_count_same": "{n} unchanged",
         "compare_raised": "Higher target",
         "compare_lowered": "Lower target",
         "compare_added": "New",

@@ -5,7 +5,7 @@
 
 import { siteJson } from "./browser.js";
 import { readCatalogue, setsTargets } from "./catalogue.js";
-import { has, plainMap } from "./data.js";
+import { has } from "./data.js";
 import { format, formatParts } from "./format.js";
 import { KINDS, chosenRoles, compareTargets, competencyOrder } from "./rolediff.js";
 import { expectsBox } from "./view.js";
@@ -40,7 +40,7 @@ class ComparePage {
     this.from = form.querySelector('select[name="from"]');
     this.to = form.querySelector('select[name="to"]');
     this.result = document.querySelector(".ch-compare-result");
-    this.t = { ...data.texts, ...resultTexts(this.result) };
+    this.t = data.texts;
   }
 
   start() {
@@ -113,10 +113,11 @@ class ComparePage {
     const words = { from: expects[from], to: expects[to] };
     const diff = compareTargets(targets[from], targets[to], this.order, words);
     const names = { from_role: this.title(this.from), to_role: this.title(this.to) };
-    const counts = Object.fromEntries(KINDS.map((kind) => [kind, diff[kind].length]));
-    const parts = [
-      element("p", "ch-summary", format(this.t.summary, { ...names, ...counts, same: diff.same })),
-    ];
+    const counts = [...KINDS.map((kind) => [kind, diff[kind].length]), ["same", diff.same]]
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => format(this.t[`count_${kind}`], { n }))
+      .join(", ");
+    const parts = [element("p", "ch-summary", format(this.t.summary, { ...names, counts }))];
     if (KINDS.every((kind) => diff[kind].length === 0)) {
       parts.push(element("p", null, this.t.nothing));
     } else {
@@ -209,19 +210,6 @@ class ComparePage {
 }
 
 /* The texts the template gives the result's element (compare.md.j2), by the script's names. */
-function resultTexts(result) {
-  const texts = plainMap();
-  const names = {
-    reworded: "data-reworded",
-    no_expects: "data-no-expects",
-    no_targets: "data-no-targets",
-  };
-  for (const [name, attribute] of Object.entries(names)) {
-    if (result && result.hasAttribute(attribute)) texts[name] = result.getAttribute(attribute);
-  }
-  return texts;
-}
-
 function run() {
   const form = document.querySelector("form.ch-compare-form[data-ch-compare]");
   if (!form || form.getAttribute("data-ch-ready")) return;
