@@ -24,7 +24,7 @@ test: lint typecheck js pytest  ## the whole test suite: lint, types, the sheets
 # Everything but the browser, PDF and slow tests (wheel, engines, mike): under a minute.
 FAST := not browser and not pdf and not slow
 test-fast: lint typecheck js  ## the quick subset while you work
-	$(BIN)/pytest -q -m "$(FAST)"
+	$(BIN)/pytest -q -n auto -m "$(FAST)"
 
 lint: setup
 	$(BIN)/ruff check generator tests site_config benchmarks

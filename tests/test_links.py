@@ -16,6 +16,9 @@ from site_html import broken_links, html_pages, parse, resolve, url_of
 from generator.pipeline import build_site as mkdocs_build
 from generator.pipeline import generate
 
+# Crawls every page of a built site: part of `make test`, not of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 NOT_CRAWLED = ("search/", "sitemap")
 
 

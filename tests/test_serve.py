@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
+# Each test runs a live preview: part of `make test`, not of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 HANDBOOK = [sys.executable, "-m", "generator.cli"]
 
 
