@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 from click.testing import CliRunner
 from conftest import git
@@ -247,27 +248,38 @@ def test_text_format(report: ChangeReport, new: Handbook) -> None:
 def test_markdown_format(report: ChangeReport, new: Handbook) -> None:
     """Assert that the Markdown report has headings, lists and ~~old~~ **new** word diffs."""
     out = render_markdown(report, new)
-    assert out.startswith("## Änderungen\n\nAusgabe 2025&#46;2 → 2026&#46;1\n")
+    assert out.startswith("## Änderungen\n\nAusgabe 2025.2 → 2026.1\n")
     assert "\n### Rollen\n\n- Neu: Trainee (`trainee`)\n" in out
     assert "\n#### Service Agent (`agent`)\n" in out
     assert "- Soll-Niveau erhöht: Aktives Zuhören (`zuhoeren`): 2 → 3\n" in out
     assert (
-        "- Kurzbeschreibung: Beantwortet Anfragen von Kunden am ~~Telefon&#46;~~ "
-        "**Telefon und per E&#45;Mail&#46;**" in out
+        "- Kurzbeschreibung: Beantwortet Anfragen von Kunden am ~~Telefon.~~ "
+        "**Telefon und per E-Mail.**" in out
     )
     assert "- Aufgaben: **eskaliert schwierige Fälle**\n" in out
 
 
 def test_markdown_never_lets_catalogue_text_become_markup(new: Handbook) -> None:
-    """Assert that Markdown and HTML in a changed text show up as text in the Markdown report."""
+    """Assert that Markdown and HTML in a changed text show up as text in the Markdown report
+    (rendered, as a merge request shows it), and read as written raw."""
     agent = new.role("agent")
-    evil = dataclasses.replace(agent, summary="<script>x</script> **fett** [a](javascript:x)")
+    evil = dataclasses.replace(
+        agent, summary="<script>x</script> **fett** [a](javascript:x) &amp; C# | ~~s~~"
+    )
     changed = dataclasses.replace(
         new, roles=tuple(evil if r.id == "agent" else r for r in new.roles)
     )
     out = render_markdown(diff_handbooks(new, changed), changed)
-    assert "<script>" not in out and "**fett**" not in out and "](javascript" not in out
-    assert "&#60;script&#62;" in out
+    assert "<script>" not in out and "**fett**" not in out and "[a](" not in out
+    # Each character Markdown reads inside a line escaped (GitHub and GitLab show them as
+    # written), an entity's & and every < as references, and nothing else touched.
+    assert (
+        "&lt;script>x&lt;/script> \\*\\*fett\\*\\* \\[a\\](javascript:x) &amp;amp; C\\# \\| "
+        "\\~\\~s\\~\\~" in out
+    )
+    shown = markdown.markdown(out).split("Kurzbeschreibung")[1].split("</li>")[0]
+    assert not re.search(r"<(script|a|em|table)\b", shown), shown
+    assert shown.count("<strong>") == 1, shown  # the report's own mark of the added words
 
 
 def test_site_body_links_existing_pages_and_uses_html_marks(

@@ -7,6 +7,7 @@ report never turns catalogue text into markup, on GitHub, GitLab or the handbook
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -80,12 +81,15 @@ class _Text:
 
 @dataclass(frozen=True)
 class _Markdown:
+    """``html``: for the handbook's pages (``<del>``/``<ins>``, text escaped as on every
+    page); else a report to read raw as well as rendered (a CI log, a merge request)."""
+
     level: int  # heading level of depth 1
     links: Linker | None  # None: no links
-    html: bool  # <del>/<ins> instead of GitHub's ~~/**
+    html: bool
 
     def text(self, value: str) -> str:
-        return str(escape(value))
+        return str(escape(value)) if self.html else markdown_text(value)
 
     def ref(self, ref: Ref, folder: str | None) -> str:
         name = self.text(ref.name)
@@ -102,6 +106,19 @@ class _Markdown:
 
     def item(self, depth: int, label: str, body: str) -> str:
         return f"- {label}: {body}"
+
+
+_INLINE = re.compile(r"([\\`*_\[\]~|#!])")  # what Markdown reads inside a line
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # an & that would start a character reference
+
+
+def markdown_text(value: str) -> str:
+    """Catalogue text inside a line of a Markdown report, readable raw: characters Markdown
+    reads inside a line backslash-escaped, ``<`` and an ``&`` that starts a reference as
+    entities, line breaks as spaces. It never becomes markup; ``.`` or ``-`` mean nothing
+    here, as no text starts a line."""
+    text = _ENTITY.sub("&amp;", " ".join(value.splitlines())).replace("<", "&lt;")
+    return _INLINE.sub(r"\\\1", text.replace("\t", " "))
 
 
 def render_text(report: ChangeReport, handbook: Handbook) -> str:
