@@ -94,12 +94,12 @@ def markdown_html(text: str | None, *, demote: int = 2, images: bool = False) ->
 
 @lru_cache(maxsize=1 << 14)  # a level text shows on many pages
 def _converted(text: str, demote: int, images: bool) -> Markup:
-    html = plain_paragraphs(text)
-    if html is None:
+    body = plain_paragraphs(text)
+    if body is None:
         converter = _converter()
         converter.demote, converter.images = demote, images  # type: ignore[attr-defined]
-        html = converter.reset().convert(text).replace("{", "&#123;")
-    return Markup(f'<div class="ch-prose">\n{latin1(html)}\n</div>')
+        body = converter.reset().convert(text).replace("{", "&#123;")
+    return Markup(f'<div class="ch-prose">\n{latin1(body)}\n</div>')
 
 
 def plain_text(text: str, *, item_end: str = "") -> str:
