@@ -1,8 +1,11 @@
 """Load: YAML text -> a located tree of scalars, mappings and lists.
 
 YAML is read as a stream of parser events, never constructed by PyYAML: every scalar stays
-the text the author wrote (no YAML 1.1 booleans, numbers or dates), anchors, aliases and tags
-are refused before anything could expand or run, and every node keeps its position.
+the text the author wrote (no YAML 1.1 booleans, numbers or dates) and every node keeps its
+position. Anchors, aliases and tags are refused, each where it stands, but the file is still
+read as if the values were written out (an alias shares its anchor's node, a tag is dropped),
+so the file's other problems show in the same run; aliases that would expand beyond
+``MAX_EXPANSION`` nodes (a billion-laughs document) stop the file at once.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAGS = "tag:yaml.org,2002:"
 _STR_TAG = _STANDARD_TAGS + "str"
 _KEY = re.compile(r"^ *[A-Za-z0-9_-]+$")  # a plain key, not a list item
+MAX_EXPANSION = 10_000  # nodes that aliases may stand for in one file, all aliases together
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,9 @@ class _TreeBuilder:
     def __init__(self, shown: str, problems: list[Problem]) -> None:
         self.shown = shown
         self.problems = problems
+        self.anchors: dict[str, Node] = {}
+        self.sizes: dict[int, int] = {}  # id(node) -> nodes in it, for anchored nodes' parts
+        self.expanded = 0
 
     def parse(self, text: str) -> Node | None:
         self.lines = text.split("\n")
@@ -141,20 +148,55 @@ class _TreeBuilder:
 
     def _node(self, events: Events, event: yaml.Event, depth: int) -> Node:
         location = self._where(event)
-        _refuse_expansion(event, location)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event.anchor or "", location)
+        tagged = self._refused_tag(event, location)
         if depth > MAX_DEPTH:
             raise YamlProblem(location, f"nesting is deeper than {MAX_DEPTH} levels")
+        node: Node
         if isinstance(event, yaml.ScalarEvent):
-            plain = event.style in (None, "") and event.tag is None
+            plain = event.style in (None, "") and (event.tag is None or tagged)
             if event.style not in ("|", ">"):
-                return Scalar(event.value, plain, location)
-            return Scalar(event.value, plain, location, True, self._indent(location.line))
-        if isinstance(event, yaml.SequenceStartEvent):
+                node = Scalar(event.value, plain, location)
+            else:
+                node = Scalar(event.value, plain, location, True, self._indent(location.line))
+        elif isinstance(event, yaml.SequenceStartEvent):
             items = []
-            while not isinstance(event := events(), yaml.SequenceEndEvent):
-                items.append(self._node(events, event, depth + 1))
-            return Sequence(tuple(items), location)
-        return self._mapping(events, location, depth)
+            while not isinstance(item := events(), yaml.SequenceEndEvent):
+                items.append(self._node(events, item, depth + 1))
+            node = Sequence(tuple(items), location)
+        else:
+            node = self._mapping(events, location, depth)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            message = "YAML anchors (&name) are not allowed: write the value out"
+            self.problems.append(Problem(location, message))
+            self.anchors[anchor] = node
+        return node
+
+    def _alias(self, name: str, location: Location) -> Node:
+        """The anchored node an alias stands for, reported; fatal where it is unknown or
+        the aliases of the file would expand too far."""
+        message = "YAML aliases (*name) are not allowed: write the value out"
+        node = self.anchors.get(name)
+        if node is None:
+            raise YamlProblem(location, message)
+        self.expanded += _size(node, self.sizes)
+        if self.expanded > MAX_EXPANSION:
+            raise YamlProblem(location, f"{message} (they expand to over {MAX_EXPANSION} values)")
+        self.problems.append(Problem(location, message))
+        return node
+
+    def _refused_tag(self, event: yaml.Event, location: Location) -> bool:
+        """Report a tag other than ``!!str`` on text; True if there was one (it is dropped:
+        the value reads as if written without it)."""
+        tag = getattr(event, "tag", None)
+        if tag is None or (tag == _STR_TAG and isinstance(event, yaml.ScalarEvent)):
+            return False
+        shown = "!!" + tag.removeprefix(_STANDARD_TAGS) if tag.startswith(_STANDARD_TAGS) else tag
+        message = f"YAML tags ({shown}) are not allowed: write plain values"
+        self.problems.append(Problem(location, message))
+        return True
 
     def _mapping(self, events: Events, location: Location, depth: int) -> Mapping:
         entries: list[tuple[Scalar, Node]] = []
@@ -196,20 +238,20 @@ def _quoted(key: str, rest: str) -> str:
     return f" ({key.strip()}: '{value}')"
 
 
-def _refuse_expansion(event: yaml.Event, location: Location) -> None:
-    if isinstance(event, yaml.AliasEvent):
-        raise YamlProblem(location, "YAML aliases (*name) are not allowed: write the value out")
-    if getattr(event, "anchor", None):
-        raise YamlProblem(location, "YAML anchors (&name) are not allowed: write the value out")
-    tag = getattr(event, "tag", None)
-    if tag is not None and not (tag == _STR_TAG and isinstance(event, yaml.ScalarEvent)):
-        shown = "!!" + tag.removeprefix(_STANDARD_TAGS) if tag.startswith(_STANDARD_TAGS) else tag
-        raise YamlProblem(location, f"YAML tags ({shown}) are not allowed: write plain values")
+def _size(node: Node, sizes: dict[int, int]) -> int:
+    """How many nodes ``node`` holds, aliased parts counted as often as they appear."""
+    if isinstance(node, Scalar):
+        return 1
+    known = sizes.get(id(node))
+    if known is None:
+        parts = node.items if isinstance(node, Sequence) else [v for _, v in node.entries]
+        known = sizes[id(node)] = 1 + sum(_size(part, sizes) for part in parts)
+    return known
 
 
 def parse(text: str, shown: str, problems: list[Problem]) -> Node | None:
     """The tree of one YAML document (None if empty); duplicate keys go to ``problems``.
 
-    Raises ``YamlProblem`` when the text is not YAML we accept (syntax, aliases, tags).
+    Raises ``YamlProblem`` when the text is not YAML at all or its aliases expand too far.
     """
     return _TreeBuilder(shown, problems).parse(text)
