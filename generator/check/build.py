@@ -9,8 +9,6 @@ problems, and ``validate.py`` keeps it only when no error was found.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,14 +17,14 @@ from ..errors import Location, Problem, Severity
 from ..load.catalogue import Document, ImageFile
 from ..model import handbook as m
 from .accept import AcceptEntry, acceptances
+from .fields import Fields, texts, unknown, value
 from .images import check_image
 from .markdown import MarkdownField
+from .roles import reports_cycles, requirements, salary
 from .schema import MIN_LEVELS
 from .spec import V
 
-Fields = dict[str, V[Any]]
 Declared = dict[str, set[str] | None]
-MAX_LISTED = 12  # an unknown reference lists the known ids when there are at most this many
 
 
 @dataclass(frozen=True)
@@ -45,29 +43,6 @@ class Gathered:
 
     markdown: list[MarkdownField] = field(default_factory=list)
     accept: list[AcceptEntry] = field(default_factory=list)
-
-
-def value(fields: Fields, name: str, default: Any = None) -> Any:
-    return fields[name].value if name in fields else default
-
-
-def texts(fields: Fields, name: str) -> tuple[str, ...]:
-    return tuple(item.value for item in value(fields, name, []))
-
-
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    return f": did you mean {close[0]!r}?" if close else ""
-
-
-def unknown(what: str, word: str, known: set[str], where: str = "") -> str:
-    """``unknown role 'x' in steps``, with a "did you mean" hint or the ids there are."""
-    hint = did_you_mean(word, known)
-    if not hint and known and len(known) <= MAX_LISTED:
-        hint = ": expected one of " + ", ".join(sorted(known))
-    elif not hint:
-        hint = f": no {what} has this id"
-    return f"unknown {what} {word!r}{where}{hint}"
 
 
 def _group_order(group: m.CompetencyGroup) -> tuple[bool, int, str]:
@@ -132,7 +107,10 @@ class ModelBuilder:
         families = self._families(value(handbook, "families", []))
         groups, competency_ids = self._groups()
         roles = [self._role(c, competency_ids) for c in self.by_kind["role"]]
-        self._check_reports_cycles()
+        reporting = [c for c in self.by_kind["role"] if "reports_to" in c.fields]
+        self.problems.extend(
+            reports_cycles({c.document.id: c.fields["reports_to"] for c in reporting})
+        )
         paths = [self._path(c) for c in self.by_kind["path"]]
         pages = [self._page(c) for c in self.by_kind["page"]]
         images = self._images()
@@ -332,8 +310,8 @@ class ModelBuilder:
         if reports_to is not None:
             self._role_ref(reports_to, "reports_to")
         description = self.markdown(fields.get("description"), role=role_id)
-        requirements = self._requirements(fields.get("requirements"))
-        salary = self._salary(fields.get("salary"))
+        needs = requirements(fields.get("requirements"), self._role_ref)
+        pay = salary(fields.get("salary"), self.problems)
         accepted = self.accepted(item)
         if not item.clean:
             return None
@@ -347,8 +325,8 @@ class ModelBuilder:
             synonyms=texts(fields, "synonyms"),
             description=description,
             responsibilities=texts(fields, "responsibilities"),
-            requirements=requirements,
-            salary=salary,
+            requirements=needs,
+            salary=pay,
             reports_to=value(fields, "reports_to"),
             accepted=accepted,
         )
@@ -369,61 +347,6 @@ class ModelBuilder:
             return None
         self._check_level(level, "target level")
         return m.Target(key.value, level.value, expects.value if expects else None)
-
-    def _requirements(self, requirements: V[Fields] | None) -> m.Requirements:
-        if requirements is None:
-            return m.Requirements()
-        fields = requirements.value
-        for ref in value(fields, "previous_roles", []):
-            self._role_ref(ref, "previous_roles")
-        return m.Requirements(
-            education=texts(fields, "education"),
-            experience_years=value(fields, "experience_years"),
-            previous_roles=texts(fields, "previous_roles"),
-            skills=texts(fields, "skills"),
-            tools=texts(fields, "tools"),
-        )
-
-    def _salary(self, salary: V[Fields] | None) -> m.Salary | None:
-        if salary is None:
-            return None
-        fields = salary.value
-        has_range = "min" in fields or "max" in fields
-        both = "min" in fields and "max" in fields
-        # A partial salary may have lost a malformed amount, min or max (reported already).
-        if not salary.partial and (("amount" in fields) == has_range or (has_range and not both)):
-            self.error(salary.location, "salary needs either 'amount', or both 'min' and 'max'")
-        elif both and fields["min"].value > fields["max"].value:
-            self.error(fields["min"].location, "salary 'min' is larger than 'max'")
-        if "currency" not in fields or "period" not in fields:
-            return None
-        return m.Salary(
-            currency=fields["currency"].value,
-            period=fields["period"].value,
-            amount=value(fields, "amount"),
-            minimum=value(fields, "min"),
-            maximum=value(fields, "max"),
-            note=value(fields, "note"),
-        )
-
-    def _check_reports_cycles(self) -> None:
-        chosen = {
-            c.document.id: c.fields["reports_to"]
-            for c in self.by_kind["role"]
-            if "reports_to" in c.fields
-        }
-        boss = {role_id: ref.value for role_id, ref in chosen.items()}
-        reported: set[str] = set()
-        for start in sorted(boss):
-            chain = [start]
-            while (nxt := boss.get(chain[-1])) is not None and nxt not in chain:
-                chain.append(nxt)
-            if nxt is None or nxt in reported:
-                continue
-            cycle = chain[chain.index(nxt) :]
-            reported.update(cycle)
-            text = " -> ".join([*cycle, nxt])
-            self.error(chosen[min(cycle)].location, f"reports_to forms a cycle: {text}")
 
     def _path(self, item: Checked) -> m.CareerPath | None:
         listed = item.fields.get("steps")
