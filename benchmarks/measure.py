@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -103,6 +104,8 @@ def site_stats(site: Path) -> dict[str, Any]:
     """Size of a built site, its largest page, its search index, and where the bytes go."""
     total = files = 0
     by_kind: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    text: Counter[str] = Counter()
+    boxes = 0
     for folder, _dirs, names in os.walk(site):
         for name in names:
             path = Path(folder) / name
@@ -111,8 +114,13 @@ def site_stats(site: Path) -> dict[str, Any]:
             files += 1
             if name.endswith(".html"):
                 relative = path.relative_to(site).as_posix()
-                by_kind[page_key(relative).split("/")[0]].append((size, relative))
+                kind = page_key(relative).split("/")[0]
+                by_kind[kind].append((size, relative))
+                page = path.read_text(encoding="utf-8")
+                text[kind] += content_text_bytes(page)
+                boxes += page.count('type="radio"')
     largest = max((max(pages) for pages in by_kind.values()), default=(0, ""))
+    smallest = min((min(pages) for pages in by_kind.values()), default=(0, ""))
     index = site / "search" / "search_index.json"
     return {
         "site_bytes": total,
@@ -124,7 +132,30 @@ def site_stats(site: Path) -> dict[str, Any]:
         "search_by_kind": search_breakdown(index),
         "html_by_kind": {kind: _kind_stats(site, pages) for kind, pages in sorted(by_kind.items())},
         "nav_bytes": nav_bytes(site / largest[1]) if largest[1] else 0,
+        # the floor of the site's size: what its pages say, each in the theme's least frame
+        "text_bytes": sum(text.values()),
+        "text_by_kind": dict(sorted(text.items())),
+        "html_bytes": sum(size for pages in by_kind.values() for size, _ in pages),
+        "smallest_bytes": smallest[0],
+        "smallest_page": smallest[1],
+        "rating_boxes": boxes,
     }
+
+
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+
+
+def content_text_bytes(page: str) -> int:
+    """UTF-8 bytes of what a page's content says: its article without scripts, markup,
+    character references and repeated white space."""
+    article = _ARTICLE.search(page)
+    if article is None:
+        return 0
+    words = _TAG.sub(" ", _SCRIPT.sub("", article.group(0)))
+    return len(_SPACES.sub(" ", html.unescape(words)).encode("utf-8"))
 
 
 def _kind_stats(site: Path, pages: list[tuple[int, str]]) -> dict[str, Any]:

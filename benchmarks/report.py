@@ -175,7 +175,19 @@ def _site_check(results: Results) -> Check:
     baseline = _get(results, "L", "plain", "site_bytes")
     if size is not None and baseline:
         measured += f" (plain baseline {_mb(baseline / MB)})"
+    floor = site_floor(_get(results, "L", "site") or {})
+    if floor is not None:
+        measured += f"; before any markup {_mb(floor / MB)} (see below)"
     return Check(name, measured, limit, None if size is None else size <= SITE_BYTES)
+
+
+def site_floor(site: dict[str, Any]) -> int | None:
+    """Bytes a site cannot go below without saying less: what its pages say, each page in the
+    theme's least frame (its smallest page), and its files that are not pages."""
+    if "text_bytes" not in site:
+        return None
+    frames = site["html_pages"] * site["smallest_bytes"]
+    return int(site["text_bytes"] + frames + site["site_bytes"] - site["html_bytes"])
 
 
 def _yaml_check(results: Results) -> Check:
@@ -565,7 +577,11 @@ METHOD = """\
 - *Bytes written*: the generated tree without the generator's manifest; *Markdown* is its
   `*.md` files, *theme templates* the page bodies and shared pieces under `overrides/`,
   *other* the rest (`mkdocs.yml`, `catalogue.json`, `matrix.csv`, the sheets' scripts and
-  stylesheets). *Site* is every file of the built site.
+  stylesheets). *Site* is every file of the built site. Its *floor* is what no markup
+  could save: the text of each page's content (its `<article>` without scripts, tags,
+  character references and repeated white space, in UTF-8), plus the site's smallest page
+  (the theme's frame around almost nothing) once for every page, plus the files that are
+  not pages (search index, `catalogue.json`, `matrix.csv`, assets).
 - *No-op regeneration*: the same catalogue generated again into the same tree.
 - *One-role edit*: one target of one role raised or lowered by one level (a change that
   keeps the catalogue free of warnings), then generated again. The rewritten files are
@@ -828,6 +844,29 @@ def _site_notes(size: str, site: dict[str, Any], middle: dict[str, Any] | None) 
         )
         + "."
     )
+    floor = site_floor(site)
+    if floor is not None:
+        others = site["site_bytes"] - site["html_bytes"]
+        texts = site["text_by_kind"]
+        left = SITE_BYTES - floor
+        notes.append(
+            f"- Floor of the site at {size}: what its pages say (their content's text without "
+            f"markup) is {site['text_bytes'] / MB:.1f} MB, sheets {texts.get('sheets', 0) / MB:.1f}"
+            f" MB of it; each of its {site['html_pages']:,} pages in the theme's least frame "
+            f"(`{site['smallest_page']}`, {_kb(site['smallest_bytes'])}) adds "
+            f"{site['html_pages'] * site['smallest_bytes'] / MB:.1f} MB, the files that are not "
+            f"pages (search index, data, assets) {others / MB:.1f} MB: "
+            f"{floor / MB:.1f} MB before any markup. "
+            + (
+                f"A site of {SITE_BYTES / MB:.0f} MB leaves {left / MB:.1f} MB "
+                f"({left / site['html_pages'] / 1000:.1f} kB a page) for the markup of every page, "
+                f"{site['rating_boxes']:,} rating boxes among it: even with nothing else, "
+                f"{left / max(site['rating_boxes'], 1):.0f} bytes a box, where a bare "
+                "`<input type=radio name=… value=…>` takes more."
+                if left > 0
+                else f"That is above the limit of {SITE_BYTES / MB:.0f} MB."
+            )
+        )
     if middle:
         grown = []
         for kind, stats in site["html_by_kind"].items():

@@ -96,3 +96,24 @@ def test_a_one_role_edit_explains_the_files_of_bodies_it_rewrites() -> None:
         other,
         "docs/roles/b.md",
     }
+
+
+def test_floor_counts_what_pages_say_in_the_least_frame(tmp_path: Path) -> None:
+    """Assert that the site's floor is its pages' text (no scripts, tags, references or
+    repeated spaces; UTF-8 bytes) plus the smallest page once per page plus the other files."""
+    measure = _script("measure")
+    report = _script("report")
+    (tmp_path / "a").mkdir()
+    frame = "<html><nav>Menü</nav>{}</html>"
+    (tmp_path / "404.html").write_text(frame.format("<article>x</article>"), encoding="utf-8")
+    article = (
+        '<article><h1 id="t">Größe</h1>\n\n  <p>a &amp; b</p><script>var x = 1</script></article>'
+    )
+    (tmp_path / "a" / "index.html").write_text(frame.format(article), encoding="utf-8")
+    (tmp_path / "data.json").write_text("{}", encoding="utf-8")
+    stats = measure.site_stats(tmp_path)
+    # " x " and " Größe a & b " (the tags became spaces; ö and ß take two bytes each)
+    assert stats["text_bytes"] == len(" x ") + len(" Größe a & b ".encode())
+    assert stats["smallest_page"] == "404.html"
+    smallest = len(frame.format("<article>x</article>").encode())
+    assert report.site_floor(stats) == stats["text_bytes"] + 2 * smallest + len("{}")
