@@ -123,10 +123,12 @@ def test_file_with_anchor_still_gets_its_other_checks(catalogue: Catalogue) -> N
 
 
 def test_alias_without_anchor_is_rejected(catalogue: Catalogue) -> None:
-    """Assert that an alias is refused even when its anchor is missing."""
+    """Assert that an alias is refused even when its anchor is missing; without any anchor
+    in the file the '*' was likely meant as text, and the message says to quote it."""
     text = ROLE + "description: *nowhere\n"
     assert problems(catalogue, {"roles/junior.yaml": text}) == [
-        "cat/roles/junior.yaml:6:14: YAML aliases (*name) are not allowed: write the value out"
+        "cat/roles/junior.yaml:6:14: YAML aliases (*name) are not allowed: write the value out; "
+        "if the '*' is part of the text, put the text in quotes"
     ]
 
 
@@ -292,6 +294,70 @@ def test_invalid_yaml_names_position(catalogue: Catalogue) -> None:
     """Assert that a YAML syntax error names the line and column the parser stopped at."""
     assert problems(catalogue, {"roles/junior.yaml": "title: J\nfamily: [team\nsummary: s\n"}) == [
         "cat/roles/junior.yaml:3:8: invalid YAML: did not find expected ',' or ']'"
+    ]
+
+
+SYNTAX_HINTS = {
+    "key without colon": (
+        ROLE.replace("summary: s", "summary Solves cases"),
+        "3:1: invalid YAML: a colon is missing after the key: write 'summary: Solves cases'",
+    ),
+    "key without colon before a key": (
+        ROLE.replace("title: Junior", "title Junior"),
+        "1:1: invalid YAML: a colon is missing after the key: write 'title: Junior'",
+    ),
+    "list item without space": (
+        ROLE + "responsibilities:\n  - plans\n  -records cases\nrank: 1\n",
+        "8:3: invalid YAML: a list item needs a space after '-': write '- records cases'",
+    ),
+    "unclosed double quote": (
+        ROLE.replace("summary: s", 'summary: "Answers requests') + "rank: 1\n",
+        '3:10: invalid YAML: this quotation mark (") is never closed: end the text with "',
+    ),
+    "apostrophe in single quotes": (
+        ROLE.replace("summary: s", "summary: 'the customers' requests'"),
+        "3:10: invalid YAML: the text in quotes ends at its second ', before the line does: "
+        "inside '…' write an apostrophe twice ('') or put the text in double quotes",
+    ),
+    "markdown emphasis first": (
+        ROLE.replace("summary: s", "summary: *Leads* a team"),
+        "3:10: invalid YAML: YAML reads text that starts with '*' as an alias: put the text "
+        "in quotes (summary: '*Leads* a team')",
+    ),
+    "at sign first": (
+        ROLE + "responsibilities:\n  - @mentions colleagues\n",
+        "7:5: invalid YAML: YAML reserves '@' at the start of text: put the text in quotes "
+        "(- '@mentions colleagues')",
+    ),
+    "entry indented by one more space": (
+        ROLE.replace("  speak: 1\n", "   speak: 1\n  listen: 2\n"),
+        "6:3: invalid YAML: line 5 is indented by 3 spaces and line 6 by 2: entries of the "
+        "same list or mapping start in the same column",
+    ),
+    "entry indented under a value": (
+        ROLE.replace("  speak: 1\n", "  speak: 1\n    listen: 2\n"),
+        "6:5: invalid YAML: line 6 is indented more than line 5, which has its value already: "
+        "start it in the same column as line 5",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SYNTAX_HINTS))
+def test_syntax_error_names_the_line_to_fix_and_what_to_write(
+    catalogue: Catalogue, case: str
+) -> None:
+    """Assert that the mistakes HR makes most in YAML are reported on the line where they
+    are (not where PyYAML noticed them), with what to write instead."""
+    text, expected = SYNTAX_HINTS[case]
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [f"cat/roles/junior.yaml:{expected}"]
+
+
+def test_ampersand_starting_text_is_an_anchor_with_a_hint_to_quote(catalogue: Catalogue) -> None:
+    """Assert that `- &more than 20 calls` (an anchor to YAML) says to quote the text."""
+    text = ROLE + "responsibilities:\n  - &more than 20 calls a day\n"
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:7:5: YAML anchors (&name) are not allowed: write the value out; "
+        "if the '&' is part of the text, put the text in quotes"
     ]
 
 

@@ -10,7 +10,6 @@ so the file's other problems show in the same run; aliases that would expand bey
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
@@ -19,6 +18,7 @@ import yaml
 
 from ..contract import MAX_DEPTH
 from ..errors import Location, Problem
+from .syntax import explain, quote_hint
 
 try:  # libyaml's parser is about ten times faster; the pure-Python one behaves the same.
     from yaml import CSafeLoader as _Loader
@@ -28,7 +28,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAGS = "tag:yaml.org,2002:"
 _STR_TAG = _STANDARD_TAGS + "str"
-_KEY = re.compile(r"^ *[A-Za-z0-9_-]+$")  # a plain key, not a list item
 MAX_EXPANSION = 10_000  # nodes that aliases may stand for in one file, all aliases together
 
 
@@ -111,10 +110,9 @@ class _TreeBuilder:
             # get_event() gives None only after the stream's end, where reading stops
             return self._document(cast(Events, loader.get_event))
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            message = _syntax_message(str(error.problem or error.context), text, line, column)
-            raise YamlProblem(Location(self.shown, line, column), message) from error
+            hint = explain(error, text)
+            location = Location(self.shown, hint.line, hint.column)
+            raise YamlProblem(location, hint.message) from error
         except yaml.YAMLError as error:
             raise YamlProblem(Location(self.shown), f"invalid YAML: {error}") from error
         finally:
@@ -170,6 +168,8 @@ class _TreeBuilder:
         anchor = getattr(event, "anchor", None)
         if anchor:
             message = "YAML anchors (&name) are not allowed: write the value out"
+            if isinstance(node, Scalar) and node.plain and " " in node.text:
+                message += quote_hint("&")  # `- &more than 20 calls`: '&' meant as text
             self.problems.append(Problem(location, message))
             self.anchors[anchor] = node
         return node
@@ -179,6 +179,8 @@ class _TreeBuilder:
         the aliases of the file would expand too far."""
         message = "YAML aliases (*name) are not allowed: write the value out"
         node = self.anchors.get(name)
+        if not self.anchors:  # no anchor at all: the '*' must have been meant as text
+            message += quote_hint("*")
         if node is None:
             raise YamlProblem(location, message)
         self.expanded += _size(node, self.sizes)
@@ -213,29 +215,6 @@ class _TreeBuilder:
             seen[key.text] = key.location
             entries.append((key, value))
         return Mapping(tuple(entries), location)
-
-
-def _syntax_message(problem: str, text: str, line: int, column: int) -> str:
-    """PyYAML's message, with a hint where the cause is plain from the text."""
-    lines = text.splitlines()
-    written = lines[line - 1] if 0 < line <= len(lines) else ""
-    if written[column - 1 : column] == "\t":  # "found character '\t' that cannot start any token"
-        return "invalid YAML: a tab character, which YAML does not allow here: indent with spaces"
-    key, colon, rest = written.partition(": ")
-    if problem.startswith("mapping values are not allowed") and colon and len(key) < column - 1:
-        # `summary: Ziel: begeistern`: a second ": " in the text would start a mapping
-        hint = "a colon followed by a space inside unquoted text starts a new key"
-        return f"invalid YAML: {problem}: {hint}; put the text in quotes{_quoted(key, rest)}"
-    return f"invalid YAML: {problem}"
-
-
-def _quoted(key: str, rest: str) -> str:
-    """`` (key: 'rest')``, the line with its text quoted; empty where that may be wrong (a
-    list item, a comment after the text)."""
-    if " #" in rest or not _KEY.match(key):
-        return ""
-    value = rest.strip().replace("'", "''")
-    return f" ({key.strip()}: '{value}')"
 
 
 def _size(node: Node, sizes: dict[int, int]) -> int:
