@@ -464,3 +464,53 @@ def test_symlink_out_of_root_is_refused(catalogue: Catalogue, tmp_path: Path) ->
     (root / "roles" / "senior.yaml").symlink_to(outside)
     lines = [str(p) for p in validate(load(root, "cat")).problems]
     assert lines == ["cat/roles/senior.yaml:1:1: refusing a link that points outside the catalogue"]
+
+
+# --- files nothing would read ---------------------------------------------------------------
+
+
+def test_files_an_author_meant_to_be_read_are_errors(catalogue: Catalogue) -> None:
+    """Assert that a role beside handbook.yaml, in a misspelt folder, in a folder inside
+    roles/ or with an upper-case ending is an error saying where it belongs, instead of
+    vanishing from the handbook."""
+    assert problems(
+        catalogue,
+        {
+            "lead.yaml": ROLE,
+            "role/coach.yaml": ROLE,
+            "Competencys/x.yaml": GROUP,
+            "roles/service/agent.yaml": ROLE,
+            "roles/lead.YAML": ROLE,
+            "pages/guide.MD": "---\ntitle: G\n---\n",
+        },
+    ) == [
+        "cat/Competencys:1:1: folder 'Competencys' is not read: did you mean 'competencies'?",
+        "cat/lead.yaml:1:1: file is not read: only handbook.yaml is read here; a role, "
+        "competency group or career path belongs in roles/, competencies/ or paths/",
+        "cat/pages/guide.MD:1:1: rename the file to 'guide.md': only lower-case endings are read",
+        "cat/role:1:1: folder 'role' is not read: did you mean 'roles'?",
+        "cat/roles/lead.YAML:1:1: rename the file to 'lead.yaml': only lower-case endings are "
+        "read",
+        "cat/roles/service:1:1: folder 'service' is not read: only files directly in roles/ "
+        "are; move its files up into it",
+    ]
+
+
+def test_other_files_of_a_catalogue_stay_unread_in_silence(catalogue: Catalogue) -> None:
+    """Assert that files and folders that look like no catalogue part are no problem: a
+    README, a schemas folder, dot-files, notes in roles/, images beside the pages."""
+    assert (
+        problems(
+            catalogue,
+            {
+                "README.md": "# HR\n",
+                "schemas/role.schema.json": "{}",
+                ".pre-commit-config.yaml": "repos: []\n",
+                ".archive/old.yaml": ROLE,
+                "roles/notes.txt": "x",
+                "roles/.drafts/new.yaml": ROLE,
+                "roles/old/readme.txt": "x",
+            },
+        )
+        == []
+    )

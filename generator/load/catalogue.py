@@ -22,6 +22,7 @@ from ..contract import (
 )
 from ..errors import Location, Problem
 from .tree import Node, YamlProblem, decode, parse
+from .unread import unread
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def load(root: Path, display_root: str | None = None) -> LoadResult:
         document = _load_file(root, path, kind, doc_id, _display(shown, root, path), problems)
         documents.append(replace(document, named=bool(ID_PATTERN.match(doc_id))))
     images = tuple(_images(root, shown, problems))
+    problems.extend(unread(root, lambda path: _display(shown, root, path)))
     return LoadResult(tuple(documents), tuple(problems), images)
 
 
