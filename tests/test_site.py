@@ -404,17 +404,22 @@ def test_header_shows_the_title_with_ampersand_once_escaped(default_site: Path) 
     ("title", "site_name"),
     [
         ("Vertrieb & Marketing", "Vertrieb & Marketing"),
+        ("R&D Career Framework", "R&D Career Framework"),
         ("Sales > Support's", "Sales > Support's"),
+        ("Stufen 1 < 2", "Stufen 1 < 2"),
+        ('Das "neue" Handbuch', "Das „neue“ Handbuch"),
+        ('Ein "Handbuch', "Ein „Handbuch"),
         ("Handbuch <Entwurf>", "Kompetenzhandbuch"),
-        ('Das "neue" Handbuch', "Kompetenzhandbuch"),
         ("R&amp;D", "Kompetenzhandbuch"),
+        ("R&copy Team", "Kompetenzhandbuch"),
     ],
 )
 def test_site_name_is_the_title_only_where_escaping_cannot_change_it(
     title: str, site_name: str
 ) -> None:
-    """Assert that the site name is the title unless escaping would change how it reads
-    (the theme escapes it in some places only), and that the exact title is always given."""
+    """Assert that the site name is the title (straight quotes made typographic) unless
+    escaping would change how it reads (the theme escapes it in some places only), and that
+    the exact title is always given."""
     handbook = dataclasses.replace(load_handbook(FIXTURES / "small-de"), title=title)
     values = settings(handbook, [])
     assert values["site_name"] == site_name

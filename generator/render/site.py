@@ -38,9 +38,21 @@ def settings(handbook: Handbook, nav: list[Any]) -> dict[str, Any]:
 
 
 def _site_name(handbook: Handbook) -> str:
-    if text.reads_the_same_escaped_or_not(handbook.title):
-        return handbook.title
+    """The title, with typographic quotes for straight ones ('Das „neue“ Handbuch'); a
+    generic name only where the title would read as markup (the exact title is in
+    ``extra.handbook_title``)."""
+    opening, closing = _QUOTES[handbook.language]
+    parts = handbook.title.split('"')
+    quoted = "".join(
+        part + (opening if index % 2 == 0 else closing) for index, part in enumerate(parts[:-1])
+    )
+    title = quoted + parts[-1]
+    if text.reads_the_same_escaped_or_not(title):
+        return title
     return str(Words(handbook).t["site_name_fallback"])
+
+
+_QUOTES = {"de": ("„", "“"), "en": ("“", "”")}
 
 
 def _imprint(handbook: Handbook) -> str:

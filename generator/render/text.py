@@ -97,12 +97,13 @@ def plain_html(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-_READS_AS_MARKUP = re.compile(r'[<"]|&[#A-Za-z0-9]')
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
 def reads_the_same_escaped_or_not(value: str) -> bool:
     """True if ``value`` shows the same in HTML text and attributes whether a template
-    escapes it or not: no ``<``, no ``"``, no ``&`` that could start a character reference
-    ("Vertrieb & Marketing" is fine). The site name must be such a text: the theme prints it
-    escaped in some places and as is in others."""
-    return _READS_AS_MARKUP.search(value) is None
+    escapes it or not: no ``"``, no ``<`` that starts a tag, no ``&`` that a browser reads
+    as a character reference ("R&D", "Vertrieb & Marketing" and "A < B" are fine). The site
+    name must be such a text: the theme prints it escaped in some places and as is in
+    others."""
+    return '"' not in value and not _TAG_START.search(value) and html.unescape(value) == value
