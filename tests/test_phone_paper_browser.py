@@ -10,12 +10,13 @@ import csv
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEFAULT_CATALOGUE, FIXTURES
+from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
 from site_html import html_pages, url_of
 from test_sheets_browser import STATE, _download, _fill, _pdf_text, _squash
 
@@ -417,3 +418,38 @@ def test_the_change_page_writes_one_kind_of_change_one_way(page: Any, changes_ur
         note = notes.nth(index)
         assert "→" not in note.inner_text(), note.inner_text()
         assert note.locator("del, ins").count() >= 1, note.inner_text()
+
+
+LONG_WORD = (
+    "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsverordnungs"
+    "änderungsentwurfsbegründungsanhangsverzeichnisseite"
+)
+LONG_URL = "https://intranet.example/" + "/".join(["handbuch-der-vertriebsorganisation"] * 4)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_word_longer_than_the_column_breaks_instead_of_widening_the_page(
+    browser: Any, tmp_path: Path, serve_site: Any, width: int
+) -> None:
+    """Assert that an indicator holding a word or URL longer than the column does not make
+    the sheet, the role page or the competency page scroll sideways (the sheet was 1,405 px
+    wide at 1,280)."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "small-de", root)
+    group = root / "competencies" / "kommunikation.yaml"
+    text = group.read_text(encoding="utf-8")
+    group.write_text(
+        text.replace("- stellt offene Fragen", f"- stellt {LONG_WORD} {LONG_URL}"),
+        encoding="utf-8",
+    )
+    url = serve_site(build_site(root, tmp_path / "site"))
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    wide = {}
+    for path in ("sheets/service-agent/", "competencies/zuhoeren/", "roles/service-agent/"):
+        page.goto(url + path)
+        assert path.startswith("roles/") or LONG_WORD in page.inner_text("article")
+        if (scrolled := page.evaluate("document.documentElement.scrollWidth")) > width:
+            wide[path] = scrolled
+    context.close()
+    assert not wide, wide
