@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_IDS = frozenset({"index"})  # a folder's own page: no family or competency can be it
 YAML_SUFFIXES = (".yaml", ".yml")
 KIND_FOLDERS = {"group": "competencies", "role": "roles", "path": "paths"}
 LANGUAGES = ("de", "en")

@@ -489,8 +489,7 @@ def test_files_an_author_meant_to_be_read_are_errors(catalogue: Catalogue) -> No
         "competency group or career path belongs in roles/, competencies/ or paths/",
         "cat/pages/guide.MD:1:1: rename the file to 'guide.md': only lower-case endings are read",
         "cat/role:1:1: folder 'role' is not read: did you mean 'roles'?",
-        "cat/roles/lead.YAML:1:1: rename the file to 'lead.yaml': only lower-case endings are "
-        "read",
+        "cat/roles/lead.YAML:1:1: rename the file to 'lead.yaml': only lower-case endings are read",
         "cat/roles/service:1:1: folder 'service' is not read: only files directly in roles/ "
         "are; move its files up into it",
     ]

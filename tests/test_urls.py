@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.contract import ID_PATTERN
 from generator.render import urls
 from generator.resources import OVERRIDES
 
@@ -111,3 +113,68 @@ def test_url_links_lead_where_posixpath_says(from_page: str, target: str) -> Non
     if there.endswith("/") or not there:
         expected = "./" if expected == "." else f"{expected}/"
     assert urls.url_href(from_page, target) == expected
+
+
+# -- ids as page names: ``slug`` ------------------------------------------------------------------
+
+_ID = st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,3}){0,2}", fullmatch=True) | st.sampled_from(
+    ["index", "index-page", "readme", "step-2", "images", "margins"]
+)
+_PAGES_OF_AN_ID = (
+    urls.role_page,
+    urls.competency_page,
+    urls.path_page,
+    urls.family_matrix_page,
+    urls.sheet_page,
+    urls.organisation_page,
+)
+_OVERVIEWS = {urls.HOME, urls.COMPETENCIES, urls.MATRIX}
+
+
+@given(first=_ID, second=_ID)
+def test_distinct_ids_have_distinct_slugs(first: str, second: str) -> None:
+    """Assert that the slug of an id never equals another id's (nor another id)."""
+    assert (urls.slug(first) == urls.slug(second)) == (first == second)
+    assert urls.slug(first) == first or not ID_PATTERN.match(urls.slug(first))
+
+
+@given(value=_ID)
+def test_no_id_takes_a_folders_own_page(value: str) -> None:
+    """Assert that no page of an id is a file the engines read as a folder's own page
+    (``index.md``, ``README.md``), nor an overview page, whatever the id."""
+    for page in (*(kind(value) for kind in _PAGES_OF_AN_ID), urls.readiness_page(value, 2)):
+        assert posixpath.basename(page) not in ("index.md", "README.md"), page
+        assert page not in _OVERVIEWS
+    assert urls.family_page(value) == f"families/{urls.slug(value)}/index.md"
+
+
+@pytest.mark.parametrize(
+    ("page", "path", "url"),
+    [
+        (urls.role_page, "roles/index-.md", "roles/index-/"),
+        (urls.competency_page, "competencies/index-.md", "competencies/index-/"),
+        (urls.path_page, "paths/index-.md", "paths/index-/"),
+        (urls.family_page, "families/index-/index.md", "families/index-/"),
+        (urls.family_matrix_page, "matrix/index-.md", "matrix/index-/"),
+        (urls.sheet_page, "sheets/index-.md", "sheets/index-/"),
+        (urls.organisation_page, "pages/index-.md", "pages/index-/"),
+    ],
+)
+def test_the_id_index_has_a_page_of_its_own(
+    page: Callable[[str], str], path: str, url: str
+) -> None:
+    """Assert that a thing called ``index`` has its page at ``<folder>/index-/``, and the
+    links to it lead there, never to the folder's own page."""
+    assert page("index") == path
+    assert urls.page_url(path) == url
+    assert urls.root_href(path) == f"/@/{url}"
+    assert urls.href("index.md", path) == path
+    assert urls.readiness_page("index", 2) == "sheets/index-/step-2.md"
+
+
+def test_ids_stay_ids_outside_page_paths() -> None:
+    """Assert that anchors, element ids and the compare page's choice keep the id itself."""
+    assert urls.group_anchor("index") == "group-index"
+    assert urls.roles_on_path_anchor("index") == "roles-index"
+    assert urls.element_id("index") == "index"
+    assert urls.PageLinks("index.md").compare("index", "x").href == "compare.md?from=index"

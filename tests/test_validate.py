@@ -348,16 +348,35 @@ def test_duplicate_competency_ids_across_groups(catalogue: Catalogue) -> None:
     ]
 
 
-def test_index_is_no_family_or_competency_id(catalogue: Catalogue) -> None:
-    """Assert that ids that would take an overview page's place are refused where written."""
-    handbook = HANDBOOK + "  - id: index\n    name: Index\n"
-    talk = TALK + "  - id: index\n    name: I\n    summary: s\n    indicators: [x]\n"
-    assert problems(catalogue, {"handbook.yaml": handbook, "competencies/talk.yaml": talk}) == [
-        "cat/competencies/talk.yaml:13:9: 'index' cannot be a competency id: it is reserved "
-        "for overview pages; choose another id",
-        "cat/handbook.yaml:10:9: 'index' cannot be a family id: it is reserved for overview "
-        "pages; choose another id",
-    ]
+def test_index_is_an_id_like_any_other(catalogue: Catalogue) -> None:
+    """Assert that ``index`` (a folder's own page to the site engines) is a valid id of every
+    kind, as the contract's pattern allows, and that its pages take no overview's place."""
+    handbook = HANDBOOK + "  - id: index\n    name: Index family\n"
+    group = "name: Index group\ncompetencies:\n  - id: index\n    name: Index competency\n"
+    group += "    summary: s\n    indicators: [x]\n"
+    index_role = "title: Index role\nfamily: index\nsummary: s\ncompetencies:\n  index: 2\n"
+    index_role += "  speak: 2\n"
+    path = "title: Index path\nsteps:\n  - junior\n  - index\n"
+    page = "---\ntitle: Index page\n---\nText.\n"
+    changes = {
+        "handbook.yaml": handbook,
+        "competencies/index.yaml": group,
+        "roles/index.yaml": index_role,
+        "paths/index.yaml": path,
+        "pages/index.md": page,
+    }
+    result = run(catalogue, changes)
+    assert [str(problem) for problem in result.errors] == []
+    assert result.handbook is not None
+    files = render(result.handbook)
+    overviews = ("index.md", "competencies/index.md", "matrix/index.md")
+    assert all(overview in files for overview in overviews)
+    own = ("families/index-/index.md", "competencies/index-.md", "roles/index-.md")
+    own += ("paths/index-.md", "pages/index-.md", "sheets/index-.md", "matrix/index-.md")
+    own += ("sheets/index-/step-2.md",)
+    assert all(name in files for name in own), sorted(set(own) - set(files))
+    for folder in ("roles", "paths", "pages", "sheets", "families"):
+        assert f"{folder}/index.md" not in files  # no page stands in for a folder's own
 
 
 def test_role_named_like_a_readiness_sheet_keeps_both_sheets(catalogue: Catalogue) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..contract import MAX_LEVELS, RESERVED_IDS
+from ..contract import MAX_LEVELS
 from ..errors import Location, Problem, Severity
 from ..load.catalogue import Document, ImageFile
 from ..model import handbook as m
@@ -191,7 +191,6 @@ class ModelBuilder:
                 self.error(family_id.location, message)
                 continue
             seen[family_id.value] = family_id.location
-            self._check_not_reserved(family_id, "family")
             if "name" in fields:
                 families.append(m.Family(family_id.value, fields["name"].value, description))
         return tuple(families)
@@ -241,7 +240,6 @@ class ModelBuilder:
             )
             return None
         seen[competency_id.value] = competency_id.location
-        self._check_not_reserved(competency_id, "competency")
         if "name" not in fields:
             return None
         return m.Competency(
@@ -252,15 +250,6 @@ class ModelBuilder:
             group_id=group_id,
             anchors=tuple(sorted(anchors, key=lambda a: a.level)),
         )
-
-    def _check_not_reserved(self, item_id: V[str], kind: str) -> None:
-        """``index`` names a folder's own page (the competency catalogue, the matrix)."""
-        if item_id.value in RESERVED_IDS:
-            self.error(
-                item_id.location,
-                f"{item_id.value!r} cannot be a {kind} id: it is reserved for overview pages; "
-                "choose another id",
-            )
 
     def _role_ref(self, ref: V[str], what: str) -> None:
         if ref.value not in self.role_ids:

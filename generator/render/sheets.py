@@ -510,7 +510,7 @@ def readiness_sheet(
     if change.step.typical_years is not None:
         intro += " " + words.count("readiness_typical_years", change.step.typical_years)
     title = f"{before} → {after}"
-    sheet_id = f"{change.path.id}/step-{change.index + 1}"  # as its page: sheets/<path>/step-<n>
+    sheet_id = f"{change.path.id}/step-{change.index + 1}"  # like its page, by id: <path>/step-<n>
     targets = {item.competency.id: item.target for item in items}
     return ReadinessSheet(
         change,

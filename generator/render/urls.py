@@ -15,6 +15,15 @@ to the Markdown file, as in a Markdown link (on ``roles/x.md``, served one folde
 Final URLs relative to a page (``url_href``) remain for a page's data for its script and
 for the career map of a family's page, an ``index.md`` served from its own folder, where
 both readings agree.
+
+An id becomes a page's file or folder name through ``slug``, here and nowhere else: the id
+itself, except for a name that the engines read as more than a name. ``index.md`` is a
+folder's own page to MkDocs, ProperDocs and Zensical, so the role ``index`` would be
+published at ``roles/``, the competency ``index`` would be the competency catalogue
+(``competencies/index.md``). Such an id gets a hyphen appended (``roles/index-.md``, served
+at ``roles/index-/``): no id ends with a hyphen, so no other id's page can have that name,
+and a slug is still made of the id's characters, as the paths of ids that page bodies and
+sheets are named by (``body_id``, ``sheet_key``).
 """
 
 from __future__ import annotations
@@ -45,7 +54,7 @@ DOCS = "docs"  # the folders of a generated tree: the pages (MkDocs' docs_dir) a
 THEME = "overrides"  # the theme's own templates (custom_dir), page bodies among them
 
 _SAFE_TARGET = re.compile(r"^[a-z0-9./_-]*(#[a-z0-9_-]+)?$")
-ROOT = "/@/"  # the site root in raw HTML; no page path has "@" (ids are [a-z0-9-])
+ROOT = "/@/"  # the site root in raw HTML; no page path has "@" (slugs are [a-z0-9-])
 
 
 @lru_cache(maxsize=1 << 14)  # checked for every link: each id once
@@ -55,30 +64,47 @@ def _id(value: str) -> str:
     return value
 
 
+# The names the engines read as more than a page's name: ``index.md`` is its folder's own
+# page (``README.md`` too, which no id can be: ids are lower case). See the module.
+ENGINE_NAMES = frozenset({"index"})
+ESCAPE = "-"  # appended to such an id in page paths: no id ends with it
+
+
+@lru_cache(maxsize=1 << 14)
+def slug(value: str) -> str:
+    """An id as the name of its page's file or folder, in page paths and so in URLs: the id
+    as it is (``account-manager``), ``index-`` for ``index``. Distinct ids, distinct slugs.
+
+    Only for paths: anchors, element ids and the ids in a page's data stay ids.
+    """
+    value = _id(value)
+    return value + ESCAPE if value in ENGINE_NAMES else value
+
+
 def role_page(role_id: str) -> str:
-    return f"{ROLES}/{_id(role_id)}.md"
+    return f"{ROLES}/{slug(role_id)}.md"
 
 
 def competency_page(competency_id: str) -> str:
-    return f"competencies/{_id(competency_id)}.md"
+    return f"competencies/{slug(competency_id)}.md"
 
 
 def family_page(family_id: str) -> str:
     """An index page, so that Material shows it as its navigation section's own page."""
-    return f"families/{_id(family_id)}/index.md"
+    return f"families/{slug(family_id)}/index.md"
 
 
 def path_page(path_id: str) -> str:
-    return f"paths/{_id(path_id)}.md"
+    return f"paths/{slug(path_id)}.md"
 
 
 def family_matrix_page(family_id: str) -> str:
-    return f"matrix/{_id(family_id)}.md"
+    return f"matrix/{slug(family_id)}.md"
 
 
 def sheet_page(role_id: str) -> str:
     """A role's self-assessment sheet, ``sheets/<role>/`` on the site."""
-    return f"{SHEETS}/{_id(role_id)}.md"
+    return f"{SHEETS}/{slug(role_id)}.md"
 
 
 def readiness_page(path_id: str, step: int) -> str:
@@ -86,12 +112,13 @@ def readiness_page(path_id: str, step: int) -> str:
 
     In a folder of its own, so that no role's sheet can have the same name.
     """
-    return f"{SHEETS}/{_id(path_id)}/step-{step}.md"
+    return f"{SHEETS}/{slug(path_id)}/step-{step}.md"
 
 
 def organisation_page(page_id: str) -> str:
-    """One of the organisation's own pages (``pages/<id>.md`` in the catalogue)."""
-    return f"pages/{_id(page_id)}.md"
+    """One of the organisation's own pages (``pages/<id>.md`` in the catalogue), published
+    at ``pages/<id>/`` (``pages/index-/`` for ``index``, ``slug``)."""
+    return f"pages/{slug(page_id)}.md"
 
 
 def page_image(name: str) -> str:
@@ -115,13 +142,13 @@ def page_body(page: str) -> str:
 
 def body_id(page: str) -> str:
     """What names a page's body in its file (``page_body``): the page's path, a path of
-    ids (``sheets/account-manager``)."""
+    slugs (``sheets/account-manager``)."""
     return page.removesuffix(".md")
 
 
 def shared_folder(kind: str) -> str:
     """The folder of the pieces that the pages of a kind share (``sheets``, ``roles``):
-    templates of the theme (``library.py``). No role's or path's id has "_"."""
+    templates of the theme (``library.py``). No role's or path's slug has "_"."""
     return f"{kind}/_shared"
 
 
@@ -136,7 +163,7 @@ SHEET_MARGINS = "sheets/margins.css"  # the texts every sheet prints in its page
 
 def sheet_key(page: str) -> Markup:
     """A sheet's name in ``SHEET_MARGINS`` and on its page (``sheets/<role>``,
-    ``sheets/<path>/step-<n>``): its page's path, made of ids."""
+    ``sheets/<path>/step-<n>``): its page's path, made of slugs."""
     return Markup(page.removesuffix(".md"))
 
 
