@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from spreadsheets import append, cell, change, exported
@@ -192,3 +193,26 @@ def test_a_workbook_saved_by_libreoffice_still_imports(tmp_path: Path) -> None:
     assert saved.read_bytes() != workbook.read_bytes()
     import_catalogue(saved, tmp_path / "new")
     assert catalogue(tmp_path / "new") == catalogue(EVERY_FIELD)
+
+
+def test_list_items_written_over_several_lines_export_as_one_line(tmp_path: Path) -> None:
+    """Assert that a catalogue `validate` accepts can be exported when an indicator is a
+    YAML block over several lines (export refused it, without file or line): the item
+    becomes one line of its cell, and after importing, `diff` finds no change."""
+    root = Path(shutil.copytree(FIXTURES / "small-en", tmp_path / "source"))
+    group = next((root / "competencies").glob("*.yaml"))
+    text = group.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("      - "))
+    words = first.removeprefix("      - ").split(" ", 1)
+    assert len(words) == 2, first
+    wrapped = f"      - |\n        {words[0]}\n        {words[1]}"
+    group.write_text(text.replace(first, wrapped, 1), encoding="utf-8")
+    assert not check(root).errors
+    workbook = tmp_path / "k.xlsx"
+    assert run("export", str(root), "--xlsx", str(workbook))[0] == 0
+    sheet = openpyxl.load_workbook(workbook)["Competencies"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert any(f"{words[0]} {words[1]}" in value.splitlines() for value in cells)
+    assert run("import", str(workbook), "--out", str(tmp_path / "new"))[0] == 0
+    code, out, _ = run("diff", str(root), str(tmp_path / "new"))
+    assert code == 0 and "No changes." in out

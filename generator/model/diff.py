@@ -249,9 +249,12 @@ def _text(
 
 def _items(key: str, before: Sequence[str], after: Sequence[str]) -> list[FieldChange]:
     """Items removed from and added to a list; a removed item much like an added one is
-    reported as that item edited."""
-    removed = [item for item in before if item not in after]
-    added = [item for item in after if item not in before]
+    reported as that item edited. An item is plain text: wrapped onto other lines, it is
+    the same item."""
+    before_words = {tuple(item.split()) for item in before}
+    after_words = {tuple(item.split()) for item in after}
+    removed = [item for item in before if tuple(item.split()) not in after_words]
+    added = [item for item in after if tuple(item.split()) not in before_words]
     changes = []
     for item in removed:
         match = max(added, key=lambda other: similarity(item, other), default=None)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import SpreadsheetError
 from ..model.handbook import NOUNS, Acceptance, Handbook, Role
 from ..model.relations import Relations
 from ..tables import (
@@ -100,15 +99,10 @@ def _terms(handbook: Handbook) -> tuple[tuple[Value, ...], ...]:
     return tuple(rows)
 
 
-def _lines(items: tuple[str, ...], what: str) -> str | None:
-    """A list as the lines of one cell."""
-    for item in items:
-        if "\n" in item:
-            raise SpreadsheetError(
-                f"{what}: the item {item.splitlines()[0]!r}… runs over several lines, but a "
-                "list cell holds one item per line: write the item on one line"
-            )
-    return "\n".join(items) or None
+def _lines(items: tuple[str, ...]) -> str | None:
+    """A list as the lines of one cell. An item written over several lines in YAML (plain
+    text, which pages show as one line) becomes one line: a cell holds an item per line."""
+    return "\n".join(" ".join(item.split()) for item in items) or None
 
 
 def _competencies(handbook: Handbook) -> Table:
@@ -120,7 +114,7 @@ def _competencies(handbook: Handbook) -> Table:
             competency.id,
             competency.name,
             competency.summary,
-            _lines(competency.indicators, f"indicators of {competency.id!r}"),
+            _lines(competency.indicators),
             *(competency.level_text(n) for n in levels),
         )
         for group in handbook.groups
@@ -131,21 +125,20 @@ def _competencies(handbook: Handbook) -> Table:
 
 def _role(role: Role) -> tuple[Value, ...]:
     requirements, salary = role.requirements, role.salary
-    where = f"role {role.id!r}"
     return (
         role.id,
         role.title,
         role.family_id,
         role.rank,
-        _lines(role.synonyms, f"synonyms of {where}"),
+        _lines(role.synonyms),
         role.summary,
         role.description,
-        _lines(role.responsibilities, f"responsibilities of {where}"),
-        _lines(requirements.education, f"education of {where}"),
+        _lines(role.responsibilities),
+        _lines(requirements.education),
         requirements.experience_years,
-        _lines(requirements.previous_roles, f"previous roles of {where}"),
-        _lines(requirements.skills, f"skills of {where}"),
-        _lines(requirements.tools, f"tools of {where}"),
+        _lines(requirements.previous_roles),
+        _lines(requirements.skills),
+        _lines(requirements.tools),
         *(
             (salary.amount, salary.minimum, salary.maximum, salary.currency, salary.period)
             if salary
@@ -201,7 +194,7 @@ def _accepted(handbook: Handbook) -> Iterator[tuple[Value, ...]]:
             yield (
                 file,
                 entry.warning,
-                _lines(entry.competencies, f"accept of {file}"),
-                _lines(entry.roles, f"accept of {file}"),
+                _lines(entry.competencies),
+                _lines(entry.roles),
                 entry.reason,
             )
