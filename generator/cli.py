@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -29,8 +32,31 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ROOT = "catalogues"
 
+
+
+def default_root() -> str:
+    """./catalogues, or the folder itself where it holds handbook.yaml (a shell standing in
+    the catalogue); a usage error naming both where neither is found."""
+    if Path(DEFAULT_ROOT).is_dir():
+        return DEFAULT_ROOT
+    if any(Path(f"handbook{suffix}").is_file() for suffix in (".yaml", ".yml")):
+        return "."
+    raise click.UsageError(
+        f"no folder '{DEFAULT_ROOT}' and no handbook.yaml here: run this in the folder that "
+        f"holds {DEFAULT_ROOT}/ (or in the catalogue), or name the catalogue folder, e.g. "
+        f"'handbook validate path/to/{DEFAULT_ROOT}'"
+    )
+
+
+def _root_or_default(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    return default_root() if value is None else value
+
+
 root_argument = click.argument(
-    "root", default=DEFAULT_ROOT, type=click.Path(exists=True, file_okay=False, path_type=str)
+    "root",
+    required=False,
+    callback=_root_or_default,
+    type=click.Path(exists=True, file_okay=False, path_type=str),
 )
 
 
@@ -84,13 +110,22 @@ def main() -> None:
     """Build a competency handbook from a folder of YAML catalogue files.
 
     ROOT is a catalogue folder (handbook.yaml, competencies/, roles/, paths/);
-    it defaults to ./catalogues.
+    it defaults to ./catalogues, or to . where handbook.yaml is.
 
     \b
     Example:
       handbook validate catalogues
       handbook build catalogues --site site
     """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a cancelled CI job, `kill`) stops a command as Ctrl-C does, so that what it
+    cleans up on the way out (a half-built site, a temporary tree) is cleaned up: by
+    default SIGTERM ends the process on the spot."""
+    raise KeyboardInterrupt
 
 
 @main.command()
@@ -341,7 +376,7 @@ def diff_command(roots: tuple[str, ...], since: str | None, fmt: str) -> None:
         click.echo(editions.between(roots[0], roots[1], fmt), nl=False)
         return
     try:
-        click.echo(editions.since(since, roots[0] if roots else DEFAULT_ROOT, fmt), nl=False)
+        click.echo(editions.since(since, roots[0] if roots else default_root(), fmt), nl=False)
     except EditionError as error:
         raise click.BadParameter(str(error), param_hint="--since") from error
 

@@ -99,6 +99,27 @@ def test_validate_defaults_to_catalogues_folder(catalogue: Catalogue, in_tmp: Pa
     assert invoke("validate").exit_code == 0
 
 
+def test_validate_in_the_catalogue_itself_checks_it(
+    catalogue: Catalogue, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Assert that in a folder holding handbook.yaml ROOT defaults to it (HR standing in
+    catalogues/ got "Directory 'catalogues' does not exist"), and that its messages name
+    files from there."""
+    monkeypatch.chdir(catalogue({**GOOD, "roles/junior.yaml": BAD_ROLE}))
+    result = invoke("validate")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == [line.removeprefix("cat/") for line in BAD_LINES]
+
+
+def test_without_root_or_catalogue_here_says_what_to_do(in_tmp: Path) -> None:
+    """Assert that with neither ./catalogues nor ./handbook.yaml the usage error says where
+    to run the command or what to name."""
+    result = invoke("validate")
+    assert result.exit_code == 2
+    assert "no folder 'catalogues' and no handbook.yaml here" in result.stderr
+    assert "'handbook validate path/to/catalogues'" in result.stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [

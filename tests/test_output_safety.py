@@ -256,3 +256,34 @@ def test_killed_generation_leaves_old_or_new_output(
     assert _tree(out) == versions["new"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "probe"]
     assert "old" in outcomes, outcomes
+
+
+@pytest.mark.slow
+def test_a_build_stopped_by_sigterm_cleans_up_after_itself(tmp_path: Path) -> None:
+    """Assert that SIGTERM (a cancelled CI job) during `handbook build` keeps the previous
+    site and leaves neither the half-built site beside it nor a temporary tree behind
+    (both were left: SIGTERM ended the process on the spot)."""
+    site = tmp_path / "site"
+    assert _run("build", FIXTURES / "small-de", "--site", site).returncode == 0
+    before = _tree(site)
+    staging = tmp_path / f".{site.name}.handbook-new"
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    process = subprocess.Popen(
+        [*HANDBOOK, "build", str(FIXTURES / "small-de"), "--site", str(site)],
+        cwd=PROJECT,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while process.poll() is None and not staging.exists() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert process.poll() is None, "the build ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr.decode()
+    assert _tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "tmp"]
+    assert list(temporary.iterdir()) == []
