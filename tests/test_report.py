@@ -26,7 +26,10 @@ def test_text_lines_then_one_summary() -> None:
 def test_summary_wording() -> None:
     """Assert that the summary counts in singular and plural and explains --strict."""
     assert summary([], strict=False) == "no problems found"
-    assert summary([ERROR, ERROR], strict=False) == "2 errors, 0 warnings"
+    assert (
+        summary([ERROR, ERROR], strict=False)
+        == "2 errors (warnings are checked once there are no errors)"
+    )
     assert summary([WARNING, WARNING], strict=True) == (
         "0 errors, 2 warnings (--strict: warnings fail the run)"
     )

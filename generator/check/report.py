@@ -21,6 +21,8 @@ def summary(problems: Sequence[Problem], *, strict: bool, accepted: int = 0) -> 
     if not problems:
         return f"no problems found ({accepted} accepted)" if accepted else "no problems found"
     parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+    if errors and not warnings:  # the catalogue's warnings are looked for only without errors
+        return f"{parts[0]} (warnings are checked once there are no errors)"
     if accepted:
         parts.append(f"{accepted} accepted")
     note = ""
