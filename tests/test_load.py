@@ -246,9 +246,12 @@ def test_binary_data_is_refused(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("", "1:1: the file is empty: expected a mapping"),
-        ("# only a comment\n", "1:1: the file is empty: expected a mapping"),
-        ("\ufeff\r\n", "1:1: the file is empty: expected a mapping"),
+        ("", "1:1: the file is empty: expected its fields, one 'key: value' per line"),
+        (
+            "# only a comment\n",
+            "1:1: the file is empty: expected its fields, one 'key: value' per line",
+        ),
+        ("\ufeff\r\n", "1:1: the file is empty: expected its fields, one 'key: value' per line"),
         ("~\n", "1:1: expected a mapping (key: value), found nothing"),
         ("- title: Junior\n", "1:1: expected a mapping (key: value), found a list"),
         ("just text\n", "1:1: expected a mapping (key: value), found 'just text'"),

@@ -73,7 +73,12 @@ def _check_shapes(documents: Iterable[Document], problems: list[Problem]) -> lis
         if not document.readable:
             continue
         if document.root is None:
-            problems.append(Problem(document.location, "the file is empty: expected a mapping"))
+            problems.append(
+                Problem(
+                    document.location,
+                    "the file is empty: expected its fields, one 'key: value' per line",
+                )
+            )
             checked.append(Checked(document, {}, clean=False))
             continue
         before = len(problems)
