@@ -355,6 +355,21 @@ def test_syntax_error_names_the_line_to_fix_and_what_to_write(
     assert problems(catalogue, {"roles/junior.yaml": text}) == [f"cat/roles/junior.yaml:{expected}"]
 
 
+def test_text_after_hash_is_named_as_a_comment_with_a_hint_to_quote(catalogue: Catalogue) -> None:
+    """Assert that `title: #1 Agent` (a comment to YAML, so no title) says why the value is
+    missing and how to write it; an empty value with a comment about it says no more."""
+    text = ROLE.replace("title: Junior", "title: #1 Agent's job")
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:1:7: 'title' needs a value: expected text; YAML reads text "
+        "from a '#' after a space as a comment: put the text in quotes "
+        "(title: '#1 Agent''s job')"
+    ]
+    text = ROLE.replace("title: Junior", "title: #")
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:1:7: 'title' needs a value: expected text"
+    ]
+
+
 def test_ampersand_starting_text_is_an_anchor_with_a_hint_to_quote(catalogue: Catalogue) -> None:
     """Assert that `- &more than 20 calls` (an anchor to YAML) says to quote the text."""
     text = ROLE + "responsibilities:\n  - &more than 20 calls a day\n"

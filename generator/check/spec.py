@@ -346,6 +346,11 @@ class Record(Spec):
             if isinstance(value, Scalar) and value.is_null and not _accepts_null(spec.spec):
                 if spec.required:
                     message = f"{key.text!r} needs a value: expected {spec.spec.what}"
+                    if value.comment:  # `title: #1 Agent`
+                        message += (
+                            "; YAML reads text from a '#' after a space as a comment: put "
+                            f"the text in quotes ({key.text}: '{_doubled(value.comment)}')"
+                        )
                     problems.append(Problem(value.location, message))
                     partial = True
                 continue  # an empty optional field counts as absent
@@ -428,3 +433,8 @@ def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
     if description:
         schema["description"] = description
     return schema
+
+
+def _doubled(text: str) -> str:
+    """Text inside YAML's single quotes: an apostrophe is written twice."""
+    return text.replace("'", "''")

@@ -44,6 +44,7 @@ class Scalar:
     location: Location
     block: bool = False
     indent: int = 0
+    comment: str = ""  # for an empty value: a comment written where the value would be
 
     @property
     def is_null(self) -> bool:
@@ -154,7 +155,9 @@ class _TreeBuilder:
         node: Node
         if isinstance(event, yaml.ScalarEvent):
             plain = event.style in (None, "") and (event.tag is None or tagged)
-            if event.style not in ("|", ">"):
+            if plain and not event.value:
+                node = Scalar("", plain, location, comment=self._comment_at(location))
+            elif event.style not in ("|", ">"):
                 node = Scalar(event.value, plain, location)
             else:
                 node = Scalar(event.value, plain, location, True, self._indent(location.line))
@@ -173,6 +176,13 @@ class _TreeBuilder:
             self.problems.append(Problem(location, message))
             self.anchors[anchor] = node
         return node
+
+    def _comment_at(self, location: Location) -> str:
+        """``#1 Agent`` of ``title: #1 Agent``: text YAML read as a comment, not a value."""
+        rest = self.lines[location.line - 1][location.column - 1 :].strip()
+        if not rest.startswith("#") or not rest.removeprefix("#").strip():
+            return ""
+        return rest
 
     def _alias(self, name: str, location: Location) -> Node:
         """The anchored node an alias stands for, reported; fatal where it is unknown or
