@@ -336,11 +336,13 @@ class Record(Spec):
             raise self.fail(node, problems)
         values: dict[str, V[Any]] = {}
         present: set[str] = set()
+        meant: set[str] = set()  # fields an unknown key is a misspelling of
         partial = False
         for key, value in node.entries:
             spec = self.fields.get(key.text)
             if spec is None:
                 problems.append(Problem(key.location, self._unknown(key.text)))
+                meant.update(self._close(key.text))
                 continue
             present.add(key.text)
             if isinstance(value, Scalar) and value.is_null and not _accepts_null(spec.spec):
@@ -360,13 +362,17 @@ class Record(Spec):
             else:
                 values[key.text] = checked
         for name, spec in self.fields.items():
-            if spec.required and name not in present:
+            # `titel:` is reported as unknown, with "did you mean 'title'?": not twice
+            if spec.required and name not in present and name not in meant:
                 problems.append(Problem(node.location, f"missing required field {name!r}"))
         return V(values, node.location, partial=partial)
 
+    def _close(self, key: str) -> list[str]:
+        return difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+
     def _unknown(self, key: str) -> str:
         message = f"unknown field {key!r}"
-        close = difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+        close = self._close(key)
         if close:
             return f"{message}: did you mean {close[0]!r}?"
         return f"{message}: expected one of " + ", ".join(self.fields)
