@@ -302,6 +302,20 @@ def test_numbers_are_read_as_numbers(catalogue: Catalogue) -> None:
     assert salary is not None and salary.amount == 1000
 
 
+def test_an_amount_with_thousands_separators_is_refused(catalogue: Catalogue) -> None:
+    """Assert that `amount: 30.000` (German for thirty thousand, which YAML reads as 30) and
+    `max: 45,000` are errors that say what to write, while 30.5 and 30000 are amounts."""
+    text = role("salary:\n  min: 30.000\n  max: 45,000\n  currency: EUR\n  period: year\n")
+    assert problems(catalogue, {"roles/junior.yaml": text}) == [
+        "cat/roles/junior.yaml:5:8: expected an amount without thousands separators, found "
+        "30.000: write 30000",
+        "cat/roles/junior.yaml:6:8: expected an amount without thousands separators, found "
+        "45,000: write 45000",
+    ]
+    text = role("salary:\n  min: 30.5\n  max: 30000\n  currency: EUR\n  period: year\n")
+    assert problems(catalogue, {"roles/junior.yaml": text}) == []
+
+
 # --- ids ------------------------------------------------------------------------------------
 
 

@@ -136,9 +136,9 @@ GROUP = Record(
 _salary = Record(
     description="Give amount, or min and max.",
     fields={
-        "amount": Field(Number(positive=True)),
-        "min": Field(Number(positive=True)),
-        "max": Field(Number(positive=True)),
+        "amount": Field(Number(positive=True, money=True)),
+        "min": Field(Number(positive=True, money=True)),
+        "max": Field(Number(positive=True, money=True)),
         "currency": Field(Text(description="e.g. EUR"), required=True),
         "period": Field(Choice(("year", "month")), required=True),
         "note": Field(Text()),

@@ -25,6 +25,7 @@ from ..load.tree import Mapping, Node, Scalar, Sequence
 T = TypeVar("T")
 _INTEGER = re.compile(r"^[-+]?[0-9]+$")
 _NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}([.,][0-9]{3})+$")  # 30.000 or 1,500,000
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,19 @@ class Number(Spec):
 
     positive: bool = False
     description: str = ""
+    money: bool = False  # an amount: "30.000" is a thousands separator, not thirty
     what = "a number"
     plural = "numbers"
 
     def check(self, node: Node, problems: list[Problem]) -> V[float]:
         scalar = self.scalar(node, problems)
+        if self.money and scalar.plain and _GROUPED.match(scalar.text):
+            digits = re.sub(r"[.,]", "", scalar.text)
+            message = (
+                f"expected an amount without thousands separators, found {scalar.text}: "
+                f"write {digits}"
+            )
+            raise self.fail(node, problems, message)
         if not scalar.plain or not _NUMBER.match(scalar.text):
             raise self.fail(node, problems)
         value = float(scalar.text)
