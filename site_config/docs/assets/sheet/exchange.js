@@ -113,8 +113,9 @@ export function csvLines(texts, sheet, form, rows) {
   return [...head, [], header, ...table, [], [texts.goals], ...goals];
 }
 
-/* Text made safe as part of a file name: letters and digits (umlauts spelled out, accents
- * dropped), words joined by "-", at most `most` characters; "" when nothing is left. */
+/* Text made safe as part of a file name: letters and digits of any script (umlauts spelled
+ * out, accents dropped), words joined by "-", at most `most` characters; "" when nothing is
+ * left. */
 export function fileSafe(text, most = 40) {
   const spelled = String(text)
     .replace(/ä/g, "ae")
@@ -125,9 +126,11 @@ export function fileSafe(text, most = 40) {
     .replace(/Ü/g, "Ue")
     .replace(/ß/g, "ss")
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "");
-  const words = spelled.toLowerCase().match(/[a-z0-9]+/g) || [];
-  return words.join("-").slice(0, most).replace(/-+$/, "");
+    .replace(/\p{M}/gu, "")
+    .normalize("NFC");
+  // letters and digits of any script: "Ольга Петрова" and "王芳" keep their names
+  const words = spelled.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  return Array.from(words.join("-")).slice(0, most).join("").replace(/-+$/, "");
 }
 
 /* The day of a date as written on the sheet ("3.2.2026", "2026-02-03"), as "YYYY-MM-DD";
