@@ -581,3 +581,18 @@ def test_the_same_words_wrapped_otherwise_are_no_change_of_expectation(
     book = load_handbook(catalogue(files))
     (change,) = Relations(book).step_changes["up"]
     assert not change.reworded and [c.competency.id for c in change.kept] == ["talk"]
+
+
+def test_competency_page_shows_every_level_of_the_scale() -> None:
+    """Assert that a competency's page shows each level of the scale, as the contract says,
+    also one without text and without any role at it (such levels were left out)."""
+    book = handbook("small-en")
+    competency = book.competency("mentoring")
+    needed = {n.level for n in Relations(book).needs.get("mentoring", ())}
+    described = {anchor.level for anchor in competency.anchors}
+    empty = [s for s in book.scale.levels if s.value not in needed | described]
+    assert empty, "the fixture needs a level with neither text nor role"
+    page = render(book)[urls.competency_page("mentoring")]
+    assert page.count('<li class="ch-ladder-level">') == len(book.scale.levels)
+    for level in empty:
+        assert f'<span class="ch-ladder-level__label">{level.label}</span>' in page

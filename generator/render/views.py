@@ -131,7 +131,7 @@ class LevelStep:
 class CompetencyView:
     competency: Competency
     group: str
-    ladder: tuple[LevelStep, ...]  # from the lowest level up; levels with nothing to say left out
+    ladder: tuple[LevelStep, ...]  # every level of the scale, from the lowest up
     has_roles: bool
 
 
@@ -381,10 +381,9 @@ class Views:
                 if n.level == level.value
             )
             text = markdown_html(competency.level_text(level.value), demote=3)
-            if roles or text:
-                meaning = markdown_html(level.description, demote=3)
-                bar = self.bar(level.value, target=False)
-                ladder.append(LevelStep(bar, level.label, meaning, text, roles))
+            meaning = markdown_html(level.description, demote=3)
+            bar = self.bar(level.value, target=False)
+            ladder.append(LevelStep(bar, level.label, meaning, text, roles))
         return CompetencyView(
             competency=competency,
             group=handbook.group(competency.group_id).name,
