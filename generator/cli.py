@@ -33,7 +33,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_ROOT = "catalogues"
 
 
-
 def default_root() -> str:
     """./catalogues, or the folder itself where it holds handbook.yaml (a shell standing in
     the catalogue); a usage error naming both where neither is found."""
