@@ -4,6 +4,7 @@ matrix.py), the downloads (exports.py), the navigation (nav.py) and links (urls.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Callable
@@ -596,3 +597,22 @@ def test_competency_page_shows_every_level_of_the_scale() -> None:
     assert page.count('<li class="ch-ladder-level">') == len(book.scale.levels)
     for level in empty:
         assert f'<span class="ch-ladder-level__label">{level.label}</span>' in page
+
+
+def test_a_catalogue_without_paths_and_with_one_role_offers_neither() -> None:
+    """Assert that the home page of a catalogue without career paths does not speak of paths
+    (it said "… and the paths that join them"), and that with a single role there is no
+    compare page, no navigation entry and no link to it (it could only ask for two roles)."""
+    book = handbook("small-en")
+    single = dataclasses.replace(book, roles=book.roles[:1], paths=())
+    pages = render(single)
+    home = pages[urls.HOME]
+    assert "describes our roles and the competencies they need" in home
+    assert "path" not in home.lower()
+    assert urls.COMPARE not in pages
+    assert not any("compare/" in text for name, text in pages.items() if name.endswith(".md"))
+    titles = json.dumps(navigation(single, Relations(single)))
+    assert "Compare" not in titles
+    both = render(book)
+    assert urls.COMPARE in both
+    assert "Compare with" in both[urls.COMPARE]

@@ -45,6 +45,12 @@ SCRIPT_TEXT_KEYS = (
 )
 
 
+def has_compare(handbook: Handbook) -> bool:
+    """The compare page, its navigation entry and the roles' links to it exist where there
+    are two roles to compare."""
+    return len(handbook.roles) > 1
+
+
 @dataclass(frozen=True)
 class RoleChoice:
     role_id: str

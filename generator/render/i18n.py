@@ -205,6 +205,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "Dieses Handbuch beschreibt unsere ${Roles}, die ${Competencies}, die sie brauchen, "
             "und die ${Paths}, die sie verbinden."
         ),
+        "home_lead_no_paths": (
+            "Dieses Handbuch beschreibt unsere ${Roles} und die ${Competencies}, die sie brauchen."
+        ),
         "ways_in": "Einstiege",
         "way_roles": "Aufgaben, Anforderungen und Soll-${Levels} aller ${Roles}, nach ${Family}.",
         "way_paths": "Was sich bei jedem Schritt ändert und was Ihnen dafür noch fehlt.",
@@ -338,6 +341,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "dafür noch fehlt."
         ),
         "home_families": ("Die Seiten der ${Families} zeigen ihre ${Roles} und ${Paths}."),
+        "home_families_no_paths": "Die Seiten der ${Families} zeigen ihre ${Roles}.",
         "home_groups": "Die ${Competencies} nach ${CompetencyGroup}n, mit beobachtbarem Verhalten.",
         "matrix_index_intro": (
             "Je ${Family} eine Tabelle: die ${Roles} und ihr Soll in allen ${Competencies}, die "
@@ -419,7 +423,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "Adresszeile hält die Auswahl fest und lässt sich teilen."
         ),
         "compare_from": "${Role}",
-        "compare_to": "vergleichen mit",
+        "compare_to": "Vergleichen mit",
         "compare_submit": "Vergleichen",
         "compare_no_script": (
             "Der Vergleich wird im Browser berechnet und braucht JavaScript. Ohne JavaScript zeigt"
@@ -600,6 +604,9 @@ STRINGS: dict[str, dict[str, str]] = {
             "This handbook describes our ${roles}, the ${competencies} they need, and the ${paths}"
             " that join them."
         ),
+        "home_lead_no_paths": (
+            "This handbook describes our ${roles} and the ${competencies} they need."
+        ),
         "ways_in": "Ways in",
         "way_roles": (
             "Responsibilities, requirements and target ${levels} of every ${role}, by ${family}."
@@ -733,6 +740,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "still need for it."
         ),
         "home_families": "The page of each ${family} shows its ${roles} and ${paths}.",
+        "home_families_no_paths": "The page of each ${family} shows its ${roles}.",
         "home_groups": "The ${competencies} by ${competency} group, with observable behaviour.",
         "matrix_index_intro": (
             "One table per ${family}: its ${roles} with their target in each ${competency} that at"
@@ -812,7 +820,7 @@ STRINGS: dict[str, dict[str, str]] = {
             "link can be shared."
         ),
         "compare_from": "${Role}",
-        "compare_to": "compare with",
+        "compare_to": "Compare with",
         "compare_submit": "Compare",
         "compare_no_script": (
             "The comparison is worked out in the browser and needs JavaScript. Without it, the "

@@ -14,6 +14,7 @@ from typing import Any
 from ..model.handbook import CareerPath, Family, Handbook
 from ..model.relations import Relations
 from . import text, urls
+from .compareview import has_compare
 from .matrix import matrix_families
 from .words import Words
 
@@ -98,7 +99,8 @@ def navigation(
         nav.append(_section(t["paths"], paths))
     nav.append(_section(t["competencies"], _competencies(handbook)))
     nav.append(_section(t["matrix"], _matrix(matrix_families(handbook, relations))))
-    nav.append(_entry(t["compare_title"], urls.COMPARE))
+    if has_compare(handbook):
+        nav.append(_entry(t["compare_title"], urls.COMPARE))
     if with_changes:
         nav.append(_entry(t["diff_title"], urls.CHANGES))
     about = [_entry(t["guide_title"], urls.GUIDE), _entry(t["security"], urls.SECURITY)]

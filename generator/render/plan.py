@@ -29,10 +29,11 @@ from ..model.relations import Relations, relations_of
 from ..resources import TEMPLATES
 from . import site, text, urls
 from .changes import markdown_body, markdown_role_note
-from .compareview import compare_view
+from .compareview import compare_view, has_compare
 from .environment import environment
 from .exports import export_files
 from .familyview import family_view
+from .guide import guide_view
 from .library import part_pages
 from .matrix import matrix_families
 from .nav import NavItem, navigation
@@ -179,9 +180,11 @@ def plan_pages(
         context["change_note"] = markdown_role_note(changes, handbook, role.id, from_page=page)
         yield Page(page, "role.md.j2", role.title, context, body="role_body.html.j2")
     yield from part_pages(tables.library)
-    context = {"view": compare_view(handbook, relations)}
-    yield Page(urls.COMPARE, "compare.md.j2", t["compare_title"], context)
-    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"])
+    if has_compare(handbook):
+        context = {"view": compare_view(handbook, relations)}
+        yield Page(urls.COMPARE, "compare.md.j2", t["compare_title"], context)
+    context = {"view": guide_view(handbook, relations)}
+    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"], context)
     limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
     yield Page(urls.SECURITY, "security.md.j2", t["security"], limits)
     if changes is not None:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..model.handbook import Competency, CompetencyGroup, Family, Handbook, Role
 from ..model.relations import PathPosition, Relations
 from . import urls
+from .compareview import has_compare
 from .expectations import Expectation, expectation
 from .matrix import Cell, LegendEntry, Matrix, build_family_matrix, legend, matrix_families
 from .prose import markdown_html
@@ -94,7 +95,7 @@ class RoleView:
     leads: tuple[Link, ...]
     salary: str | None
     sheet: Link | None  # the role's self-assessment sheet
-    compare: Link  # the compare page with this role chosen
+    compare: Link | None  # the compare page with this role chosen (none with one role)
     has_requirements: bool
     experience: str | None
     previous_roles: tuple[Link, ...]  # Markdown
@@ -295,7 +296,9 @@ class Views:
             sheet=html.to(urls.sheet_page(role.id), self.t["open_sheet"])
             if has_sheet(role)
             else None,
-            compare=html.compare(role.id, self.t["compare_with"]),
+            compare=html.compare(role.id, self.t["compare_with"])
+            if has_compare(handbook)
+            else None,
             has_requirements=not requirements.is_empty,
             experience=experience,
             previous_roles=tuple(links.role(handbook.role(r)) for r in requirements.previous_roles),
