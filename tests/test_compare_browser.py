@@ -234,7 +234,8 @@ def test_the_same_level_with_other_words_is_a_change_and_shows_both_expectations
 ) -> None:
     """Assert that a target at the same level whose expectation differs is listed as "other
     expectation at the same target" (the path page's words), never counted as unchanged, and
-    that each role's column says what that role expects (Markdown shown as its words)."""
+    that each role's column says what that role expects (Markdown shown as its words), also
+    where the level changes (those words were left out)."""
     page.goto(words_url + "compare/?from=senior-engineer&to=engineering-manager")
     _wait(page, "senior-engineer", "engineering-manager")
     assert _shown(page) == {
@@ -258,7 +259,13 @@ def test_the_same_level_with_other_words_is_a_change_and_shows_both_expectations
     )
     assert manager.locator(".ch-level").count() == 1
     assert manager.locator(".ch-compare-expects").inner_text() == "No expectation of its own"
-    assert page.locator(".ch-compare-result .ch-compare-expects").count() == 2  # only there
+    # a changed level shows a role's words where it has any (the path page does too)
+    added = page.locator('tbody[data-kind="added"] tr[data-competency="hiring"] td').all()
+    assert added[0].locator(".ch-compare-expects").count() == 0  # no target, no words
+    assert added[1].locator(".ch-compare-expects").inner_text() == "Owns the hiring plan."
+    lowered = page.locator('tbody[data-kind="lowered"] .ch-compare-expects')
+    assert lowered.count() == 0  # code review: neither role says more than its level
+    assert page.locator(".ch-compare-result .ch-compare-expects").count() == 3
     page.goto(words_url + "compare/?from=engineering-manager&to=senior-engineer")
     _wait(page, "engineering-manager", "senior-engineer")
     assert _shown(page)["reworded"] == ["system-design"]

@@ -48,8 +48,15 @@ test("the same level with other words is a change of its own, never unchanged", 
     { id: "e", from: 5, to: 5, words: { from: null, to: "Coaches others." } },
   ]);
   assert.equal(result.same, 1); // c: the same level and the same words
-  assert.deepEqual(result.raised, [{ id: "d", from: 2, to: 3 }]); // a level change stays one
+  // a level change stays one, and carries the roles' words where one has any
+  assert.deepEqual(result.raised, [{ id: "d", from: 2, to: 3, words: { from: "Old.", to: null } }]);
   assert.equal(KINDS.includes("reworded"), true);
+});
+
+test("a level change without words of either role carries none", () => {
+  const result = compareTargets({ a: 1 }, { a: 2, b: 1 }, ["a", "b"], { from: {}, to: { c: "x" } });
+  assert.deepEqual(result.raised, [{ id: "a", from: 1, to: 2 }]);
+  assert.deepEqual(result.added, [{ id: "b", from: null, to: 1 }]);
 });
 
 test("without words, or with the same words, equal levels are unchanged", () => {

@@ -194,11 +194,13 @@ class ComparePage {
     th.scope = "row";
     const competencies = this.data.competencies;
     th.append(has(competencies, change.id) ? link(name, competencies[change.id]) : name);
+    // What each role expects in words, in its own column: at the same level both (one may
+    // say it has none); where the level changes, a role's words where it has any.
+    const reworded = change.from === change.to;
     const cell = (level, words) => {
       const td = element("td");
       td.append(levelBar(level, this.data.maximum, this.t));
-      // the same level, other words: what each role expects, in its own column
-      if (words !== undefined) {
+      if (words !== undefined && (reworded || words !== null)) {
         td.append(expectsBox(words, this.t.no_expects, "ch-compare-expects"));
       }
       return td;

@@ -15,8 +15,9 @@ export const KINDS = ["raised", "lowered", "added", "dropped", "reworded"];
  * id -> Markdown), where it has any. What a target expects is the competency's text for the
  * level, then the role's `expects`; at the same level the first is the same, so two targets
  * at one level differ exactly where the roles' own words do (as relations.py decides for a
- * path's steps). A reworded change also carries those words: `words: { from, to }`, each
- * the text or null. */
+ * path's steps). A reworded change carries those words, `words: { from, to }`, each the
+ * text or null; so does any other change where a role has words of its own (as the path
+ * page shows them for a raised target). */
 export function compareTargets(from, to, order, words = {}) {
   const said = (map, id) => (map && has(map, id) ? map[id] : null);
   // The same words wrapped onto other lines are the same text (relations.py: same_words).
@@ -34,7 +35,9 @@ export function compareTargets(from, to, order, words = {}) {
     }
     const kind =
       before === null ? "added" : after === null ? "dropped" : after > before ? "raised" : "lowered";
-    result[kind].push({ id, from: before, to: after });
+    const text = { from: said(words.from, id), to: said(words.to, id) };
+    const change = { id, from: before, to: after };
+    result[kind].push(text.from === null && text.to === null ? change : { ...change, words: text });
   }
   return result;
 }
