@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
+from conftest import write_catalogue
 
 from generator.model.handbook import Competency, LevelAnchor
+from generator.model.relations import Relations
+from generator.pipeline import check
+from generator.render import urls
 from generator.render.expectations import expectation, reworded_html
+from generator.render.plan import render
+from generator.render.sheets import readiness_sheet
 
 
 def _competency(levels: dict[int, str]) -> Competency:
@@ -74,3 +81,44 @@ def test_collapsed_line_carries_on_into_the_list_a_colon_introduces() -> None:
     source = "You can:\n\n- plan **work**\n- estimate tasks\n\n" + "More. " * 40
     summary = expectation(_competency({2: source}), 2, None, "In this role")
     assert summary.preview == "You can: plan work; estimate tasks"
+
+
+def test_path_and_readiness_sheet_diff_only_the_roles_words_at_the_same_level(
+    tmp_path: Path,
+) -> None:
+    """Assert that a target at the same level with other words shows the level's text as it
+    stands (the same on both sides; it was flattened into the diff, an admonition's title
+    among the words) and, labelled with both roles, only their own words diffed; the
+    readiness sheet diffs only the roles' words too."""
+    level_text = '??? note "Examples"\n    Chooses between a queue and a cron job.'
+    group = (
+        "name: Craft\ncompetencies:\n  - id: judgement\n    name: Judgement\n"
+        "    indicators: [weighs options]\n    levels:\n      4: |\n"
+        + "".join(f"        {line}\n" for line in level_text.splitlines())
+    )
+    files = {
+        "handbook.yaml": "title: H\nlanguage: en\nscale:\n  1: a\n  2: b\n  3: c\n  4: d\n"
+        "families:\n  - id: eng\n    name: Eng\n",
+        "competencies/craft.yaml": group,
+        "roles/senior.yaml": "title: Senior\nfamily: eng\ncompetencies:\n  judgement:\n"
+        "    level: 4\n    expects: Reviews designs across the team.\n",
+        "roles/manager.yaml": "title: Manager\nfamily: eng\ncompetencies:\n  judgement:\n"
+        "    level: 4\n    expects: Asks the right questions in design reviews.\n",
+        "paths/track.yaml": "title: Track\nsteps: [senior, manager]\n",
+    }
+    root = write_catalogue(tmp_path / "cat", files)
+    book = check(root).handbook
+    assert book is not None
+    pages = render(book)
+    path = pages[urls.path_page("track")]
+    words = path[path.index('<tr class="ch-changes__words">') :]
+    words = unescape(words[: words.index("</tr>")])
+    assert '<span class="ch-expect__label">As Senior → as Manager</span>' in words
+    assert "Examples" in words and "Chooses between a queue and a cron job." in words
+    diff = words[words.index('<p class="ch-reworded">') :]
+    assert "Chooses" not in diff and "Examples" not in diff  # the level's text is no change
+    assert "<del>Reviews designs across</del> <ins>Asks</ins>" in diff
+    change = Relations(book).step_changes["track"][0]
+    items = [item for group in readiness_sheet(book, change).groups for item in group.items]
+    reworded = str(next(item.reworded for item in items if item.competency.id == "judgement"))
+    assert "Chooses" not in reworded and "<del>Reviews designs across</del>" in reworded

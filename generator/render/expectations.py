@@ -69,6 +69,23 @@ def preview(text: str) -> str:
     return plain[:PREVIEW].rsplit(" ", 1)[0] + " …"
 
 
+def reworded_expectation(
+    competency: Competency, level: int, before: str | None, after: str | None, label: str
+) -> Expectation:
+    """A target at the same level with other words: the level's text as it stands (the same
+    on both sides), then what the roles themselves say, removed words struck and added ones
+    marked. Never collapsed: the change is the point."""
+    diff = reworded_html(before, after)
+    level_source = competency.level_text(level)
+    return Expectation(
+        level_text=markdown_html(level_source, demote=3),
+        role_text=Markup(f'<p class="ch-reworded">{diff}</p>') if diff else Markup(""),
+        label=label,
+        preview="",
+        long=False,
+    )
+
+
 def reworded_html(before: str | None, after: str | None) -> Markup:
     """The words that changed between two expectations: removed struck, added marked."""
     tags = {Kind.REMOVED: ("<del>", "</del>"), Kind.ADDED: ("<ins>", "</ins>")}

@@ -361,6 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # level texts and expectations (edition 2 of the catalogue format)
         "expects_in_role": "Erwartung",
         "expects_as": "Als {role}",
+        "reworded_as": "Als {before} → als {after}",
         "scale_meanings": "Was die ${Levels} bedeuten",
         "roles_at_level": "${Roles} mit diesem Soll",
         "no_targets": (
@@ -760,6 +761,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # level texts and expectations (edition 2 of the catalogue format)
         "expects_in_role": "Expected here",
         "expects_as": "As {role}",
+        "reworded_as": "As {before} → as {after}",
         "scale_meanings": "What the ${levels} mean",
         "roles_at_level": "${Roles} with this target",
         "no_targets": (

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..model.handbook import CareerPath
 from ..model.relations import LevelChange, StepChange
 from . import urls
-from .expectations import Expectation, expectation, reworded_html
+from .expectations import Expectation, expectation, reworded_expectation
 from .sheets import has_readiness
 from .urls import HtmlLinks, Link, PageLinks
 from .views import LevelBar, TextList, Views
@@ -36,8 +34,8 @@ class ChangeRow:
     before: LevelBar | None  # None: new in this step
     after: LevelBar | None  # None: no longer listed
     change: str  # "+2", "−1", "neu", "entfällt", "anders"
-    expectation: Expectation | None  # what the higher role expects, in words
-    reworded: Markup  # the same level, other words: what changed, word by word
+    expectation: Expectation | None  # what the higher role expects, in words (reworded:
+    # the level's text, then the roles' own words, what changed word by word)
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,8 @@ def _sections(views: Views, change: StepChange, links: PageLinks) -> tuple[Chang
     }
     sections = []
     for kind in KINDS:
-        rows = tuple(_row(views, kind, c, links, change.after.title) for c in ordered[kind])
+        roles = (change.before.title, change.after.title)
+        rows = tuple(_row(views, kind, c, links, roles) for c in ordered[kind])
         if rows:
             title = views.t[f"change_{kind}"].format(n=len(rows))
             sections.append(ChangeSection(kind, title, rows))
@@ -161,7 +160,7 @@ def _sections(views: Views, change: StepChange, links: PageLinks) -> tuple[Chang
 
 
 def _row(
-    views: Views, kind: str, change: LevelChange, links: PageLinks, after_role: str
+    views: Views, kind: str, change: LevelChange, links: PageLinks, roles: tuple[str, str]
 ) -> ChangeRow:
     before = views.bar(change.before) if change.before is not None else None
     after = views.bar(change.after) if change.after is not None else None
@@ -171,14 +170,16 @@ def _row(
     else:
         label = views.t[f"badge_{kind}"]
     expected = None
-    if change.after is not None and kind != "reworded":
-        as_role = views.t["expects_as"].format(role=after_role)
+    if kind == "reworded" and change.after is not None:
+        as_roles = views.t["reworded_as"].format(before=roles[0], after=roles[1])
+        expected = reworded_expectation(
+            change.competency, change.after, change.expects_before, change.expects_after, as_roles
+        )
+    elif change.after is not None:
+        as_role = views.t["expects_as"].format(role=roles[1])
         expected = expectation(change.competency, change.after, change.expects_after, as_role)
-    reworded = Markup("")
-    if kind == "reworded":
-        reworded = reworded_html(change.text_before, change.text_after)
     competency = links.competency(change.competency)
-    return ChangeRow(competency, before, after, label, expected or None, reworded)
+    return ChangeRow(competency, before, after, label, expected or None)
 
 
 def _delta(change: LevelChange) -> int:

@@ -236,9 +236,8 @@ class SheetParts:
         if item is None:
             competency = self.handbook.competency(target.competency_id)
             reworded = Markup("")
-            if before is not None and before.level == target.level:
-                old = _expectation_source(competency, before)
-                reworded = reworded_html(old, _expectation_source(competency, target))
+            if before is not None and before.level == target.level:  # the level's text is
+                reworded = reworded_html(before.expects, target.expects)  # among the levels
             expected = expectation(
                 competency, target.level, target.expects, self.words.t["expects_in_role"]
             )
@@ -489,12 +488,6 @@ def _readiness_item(parts: SheetParts, change: LevelChange) -> SheetItem:
     if change.before is not None:
         before = Target(change.competency.id, change.before, change.expects_before)
     return parts.item(after, before)
-
-
-def _expectation_source(competency: Competency, target: Target) -> str:
-    """The words of a target as written: the level's text, then the role's."""
-    parts = (competency.level_text(target.level), target.expects)
-    return "\n\n".join(part for part in parts if part)
 
 
 def readiness_sheet(
