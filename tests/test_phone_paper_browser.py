@@ -453,3 +453,29 @@ def test_a_word_longer_than_the_column_breaks_instead_of_widening_the_page(
             wide[path] = scrolled
     context.close()
     assert not wide, wide
+
+
+def test_a_long_scale_is_laid_out_in_even_rows(
+    browser: Any, tmp_path: Path, serve_site: Any
+) -> None:
+    """Assert that a seven-level scale on a sheet is shown in rows of four and three (it was
+    six and one), each level's label before its meaning."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "small-en", root)
+    handbook = root / "handbook.yaml"
+    scale = "scale:\n" + "".join(f"  {n}: level {n}\n" for n in range(4, 8))
+    text = handbook.read_text(encoding="utf-8")
+    handbook.write_text(
+        text.replace("  3: leading\n", "  3: leading\n" + scale[7:]), encoding="utf-8"
+    )
+    url = serve_site(build_site(root, tmp_path / "site"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url + "sheets/senior-engineer/")
+    tops = page.eval_on_selector_all(
+        ".ch-sheet-levels > li",
+        "items => items.map(item => Math.round(item.getBoundingClientRect().top))",
+    )
+    context.close()
+    assert len(tops) == 7
+    assert [tops.count(top) for top in sorted(set(tops))] == [4, 3]
