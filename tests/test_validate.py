@@ -75,7 +75,10 @@ BASE = {
     "roles/senior.yaml": SENIOR,
     "paths/career.yaml": CAREER,
 }
-ID_HINT = "expected lowercase letters, digits and single hyphens (e.g. 'account-manager')"
+
+
+def id_hint(example: str) -> str:
+    return f"expected lowercase letters, digits and single hyphens (e.g. {example!r})"
 
 
 def run(catalogue: Catalogue, changes: dict[str, str | None]) -> Validation:
@@ -328,9 +331,19 @@ def test_bad_file_stem(catalogue: Catalogue) -> None:
     ]
 
 
-@pytest.mark.parametrize("bad", ["Speak", "speak--up", "-speak", "speak_up", "sprechen-ü"])
-def test_bad_id_fields(catalogue: Catalogue, bad: str) -> None:
-    """Assert that an ``id:`` field that breaks the id pattern is reported at its value."""
+@pytest.mark.parametrize(
+    ("bad", "example"),
+    [
+        ("Speak", "speak"),
+        ("speak--up", "speak-up"),
+        ("-speak", "speak"),
+        ("speak_up", "speak-up"),
+        ("sprechen-ü", "sprechen-ue"),
+    ],
+)
+def test_bad_id_fields(catalogue: Catalogue, bad: str, example: str) -> None:
+    """Assert that an ``id:`` field that breaks the id pattern is reported at its value, with
+    the text written as an id for an example."""
     talk = TALK.replace("id: speak", f"id: {bad}")
     junior = role(targets=f"  {bad}: 1\n  listen: 1\n")
     senior = SENIOR.replace("speak:", f"{bad}:")
@@ -338,17 +351,21 @@ def test_bad_id_fields(catalogue: Catalogue, bad: str) -> None:
         catalogue,
         {"competencies/talk.yaml": talk, "roles/junior.yaml": junior, "roles/senior.yaml": senior},
     ) == [
-        f"cat/competencies/talk.yaml:3:9: {bad!r} is not a valid id: {ID_HINT}",
-        f"cat/roles/junior.yaml:5:3: {bad!r} is not a valid id: {ID_HINT}",
-        f"cat/roles/senior.yaml:5:3: {bad!r} is not a valid id: {ID_HINT}",
+        f"cat/competencies/talk.yaml:3:9: {bad!r} is not a valid id: {id_hint(example)}",
+        f"cat/roles/junior.yaml:5:3: {bad!r} is not a valid id: {id_hint(example)}",
+        f"cat/roles/senior.yaml:5:3: {bad!r} is not a valid id: {id_hint(example)}",
     ]
 
 
-@pytest.mark.parametrize("bad", ["../senior", "/etc/passwd", "Senior"])
-def test_bad_id_references(catalogue: Catalogue, bad: str) -> None:
-    """Assert that references that are no ids (paths, capitals) are refused as ids."""
+@pytest.mark.parametrize(
+    ("bad", "example"),
+    [("../senior", "senior"), ("/etc/passwd", "etc-passwd"), ("Quality Coach", "quality-coach")],
+)
+def test_bad_id_references(catalogue: Catalogue, bad: str, example: str) -> None:
+    """Assert that references that are no ids (paths, a title) are refused as ids, with the
+    text written as an id for an example."""
     assert problems(catalogue, {"roles/junior.yaml": role(f"reports_to: {bad}\n")}) == [
-        f"cat/roles/junior.yaml:4:13: {bad!r} is not a valid id: {ID_HINT}"
+        f"cat/roles/junior.yaml:4:13: {bad!r} is not a valid id: {id_hint(example)}"
     ]
 
 
@@ -688,7 +705,8 @@ def test_bad_id_hides_no_level_outside_the_scale(catalogue: Catalogue) -> None:
         "family: team", "family: Customer_Service"
     )
     assert problems(catalogue, {"roles/junior.yaml": junior}) == [
-        f"cat/roles/junior.yaml:2:9: 'Customer_Service' is not a valid id: {ID_HINT}",
+        "cat/roles/junior.yaml:2:9: 'Customer_Service' is not a valid id: "
+        + id_hint("customer-service"),
         "cat/roles/junior.yaml:5:10: target level 7 is outside the scale: expected a level "
         "from 1 to 3",
         "cat/roles/junior.yaml:7:12: target level 4 is outside the scale: expected a level "
@@ -735,7 +753,7 @@ def test_bad_level_hides_no_unknown_competency(catalogue: Catalogue) -> None:
     that a target whose key is no id gets no second error as a reference."""
     text = role(targets="  Speak: 1\n  lisen: x\n  listen:\n    level: [2]\n")
     assert problems(catalogue, {"roles/junior.yaml": text}) == [
-        f"cat/roles/junior.yaml:5:3: 'Speak' is not a valid id: {ID_HINT}",
+        f"cat/roles/junior.yaml:5:3: 'Speak' is not a valid id: {id_hint('speak')}",
         "cat/roles/junior.yaml:6:3: unknown competency 'lisen': did you mean 'listen'?",
         "cat/roles/junior.yaml:6:10: expected a whole number, found 'x'",
         "cat/roles/junior.yaml:8:12: expected a whole number, found a list",
@@ -745,7 +763,7 @@ def test_bad_level_hides_no_unknown_competency(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("steps", "expected"),
     [
-        ("  - junior\n  - Senior\n", f"4:5: 'Senior' is not a valid id: {ID_HINT}"),
+        ("  - junior\n  - Senior\n", f"4:5: 'Senior' is not a valid id: {id_hint('senior')}"),
         ("  - junior\n  - typical_years: 2\n", "4:5: missing required field 'role'"),
         (
             "  - junior\n  - role: [senior]\n",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -126,9 +127,11 @@ class Id(Spec):
     def check(self, node: Node, problems: list[Problem]) -> V[str]:
         text = self.scalar(node, problems).text
         if not ID_PATTERN.match(text):
+            written = as_id(text)
+            example = f"{written!r}" if written else "'account-manager'"
             message = (
                 f"{text!r} is not a valid id: expected lowercase letters, digits and single "
-                "hyphens (e.g. 'account-manager')"
+                f"hyphens (e.g. {example})"
             )
             raise self.fail(node, problems, message)
         return V(text, node.location)
@@ -453,3 +456,14 @@ def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _doubled(text: str) -> str:
     """Text inside YAML's single quotes: an apostrophe is written twice."""
     return text.replace("'", "''")
+
+
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def as_id(text: str) -> str:
+    """A text written the way ids are ("Quality Coach" -> ``quality-coach``, "Führung" ->
+    ``fuehrung``), for a message to show what an id looks like; "" if nothing is left."""
+    spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
+    plain = "".join(char for char in spelled if not unicodedata.combining(char))
+    return "-".join(re.findall(r"[a-z0-9]+", plain))

@@ -383,7 +383,7 @@ CASES: dict[str, tuple[dict[str, str | None], str]] = {
             .replace("reden: 1", "reden: 7")
         },
         "roles/junior.yaml:2:9: 'Customer_Service' is not a valid id: expected lowercase "
-        "letters, digits and single hyphens (e.g. 'account-manager')\n"
+        "letters, digits and single hyphens (e.g. 'customer-service')\n"
         "roles/junior.yaml:5:10: target level 7 is outside the scale: expected a level from 1 "
         "to 3",
     ),
