@@ -6,6 +6,7 @@ Loading, checking and the pages that explain these limits read them from here.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -31,3 +32,14 @@ WARNINGS = {
     "list-needs-blank-line": "markdown",
 }
 STALE_ACCEPT = "stale-accept"  # an accept entry that matches no warning; cannot be accepted
+
+
+_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def as_id(text: str) -> str:
+    """A text written the way ids are ("Quality Coach" -> ``quality-coach``, "Führung" ->
+    ``fuehrung``), for a message to show what an id looks like; "" if nothing is left."""
+    spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
+    plain = "".join(char for char in spelled if not unicodedata.combining(char))
+    return "-".join(re.findall(r"[a-z0-9]+", plain))

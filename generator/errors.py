@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+SIMILAR = 0.6  # how alike a word must be to a known one for "did you mean"
+MAX_LISTED = 12  # an unknown reference lists the known ids when there are at most this many
 
 
 @dataclass(frozen=True, order=True)
@@ -60,6 +65,32 @@ class Problem:
         prefix = "" if self.severity is Severity.ERROR else f"{self.severity}: "
         suffix = f" [{self.code}]" if self.code else ""
         return f"{self.location}: {prefix}{self.message}{suffix}"
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known word most like ``word``, if one is alike enough to be what was meant."""
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=SIMILAR)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = closest(word, known)
+    return f": did you mean {close!r}?" if close else ""
+
+
+def unknown(
+    what: str, word: str, known: Iterable[str], where: str = "", *, listing: bool = True
+) -> str:
+    """``unknown role 'x' in steps``, with a "did you mean" hint, or (``listing``) the ids
+    there are when they are few. The one wording of the checker, the workbook reader and
+    the HR guide that quotes them."""
+    known = set(known)
+    hint = did_you_mean(word, known)
+    if not hint and listing and known and len(known) <= MAX_LISTED:
+        hint = ": expected one of " + ", ".join(sorted(known))
+    elif not hint:
+        hint = f": no {what} has this id"
+    return f"unknown {what} {word!r}{where}{hint}"
 
 
 class HandbookError(Exception):

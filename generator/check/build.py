@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract import MAX_LEVELS
-from ..errors import Location, Problem, Severity
+from ..errors import Location, Problem, Severity, unknown
 from ..load.catalogue import Document, ImageFile
 from ..model import handbook as m
 from .accept import AcceptEntry, acceptances
-from .fields import Fields, texts, unknown, value
+from .fields import Fields, texts, value
 from .images import check_image
 from .markdown import MarkdownField
 from .roles import reports_cycles, requirements, salary

@@ -8,13 +8,12 @@ of text does not start a list in Markdown: that is a warning, ``list-needs-blank
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..contract import IMAGE_SUFFIXES, LINK_KINDS
-from ..errors import Location, Problem, Severity
+from ..errors import Location, Problem, Severity, closest
 from .spec import V
 
 _KINDS = "|".join(LINK_KINDS)
@@ -95,8 +94,8 @@ def _image_problem(source: str, images: set[str]) -> str | None:
         )
     if not name.lower().endswith(IMAGE_SUFFIXES):
         return f"image {source!r} has an unsupported type: expected a png, jpg or svg file"
-    close = difflib.get_close_matches(name, sorted(images), n=1, cutoff=0.6)
-    hint = f": did you mean '{IMAGES_PREFIX}{close[0]}'?" if close else ""
+    close = closest(name, images)
+    hint = f": did you mean '{IMAGES_PREFIX}{close}'?" if close else ""
     return f"image {source!r} not found: expected a file {name!r} in pages/images/{hint}"
 
 

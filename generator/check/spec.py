@@ -11,16 +11,14 @@ across files still check the rest of a file while not reasoning about the whole 
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
-import unicodedata
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from ..contract import ID_PATTERN
-from ..errors import Location, Problem
+from ..contract import ID_PATTERN, as_id
+from ..errors import Location, Problem, closest
 from ..load.tree import Mapping, Node, Scalar, Sequence
 
 T = TypeVar("T")
@@ -380,7 +378,8 @@ class Record(Spec):
         return V(values, node.location, partial=partial)
 
     def _close(self, key: str) -> list[str]:
-        return difflib.get_close_matches(key, list(self.fields), n=1, cutoff=0.6)
+        close = closest(key, self.fields)
+        return [close] if close else []
 
     def _unknown(self, key: str) -> str:
         message = f"unknown field {key!r}"
@@ -456,14 +455,3 @@ def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
 def _doubled(text: str) -> str:
     """Text inside YAML's single quotes: an apostrophe is written twice."""
     return text.replace("'", "''")
-
-
-_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def as_id(text: str) -> str:
-    """A text written the way ids are ("Quality Coach" -> ``quality-coach``, "Führung" ->
-    ``fuehrung``), for a message to show what an id looks like; "" if nothing is left."""
-    spelled = unicodedata.normalize("NFKD", text.lower().translate(_SPELLED))
-    plain = "".join(char for char in spelled if not unicodedata.combining(char))
-    return "-".join(re.findall(r"[a-z0-9]+", plain))

@@ -8,11 +8,11 @@ other text is the text as written, and a list cell (one item per line) a ``Seque
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from ..errors import Location, Problem
+from .. import errors
+from ..errors import Location, Problem, closest
 from ..tables import Holds, Sheet
 from .grid import Cell, Grid
 from .tree import Mapping, Node, Scalar, Sequence
@@ -101,9 +101,9 @@ def _header(
 
 
 def _unknown_column(name: str, sheet: Sheet) -> str:
-    close = difflib.get_close_matches(name, list(sheet.names), n=1, cutoff=0.6)
+    close = closest(name, sheet.names)
     if close:
-        return f"unknown column {name!r}: did you mean {close[0]!r}?"
+        return f"unknown column {name!r}: did you mean {close!r}?"
     return f"unknown column {name!r}: expected one of " + ", ".join(sheet.names)
 
 
@@ -172,6 +172,4 @@ def mapping(entries: Iterable[tuple[Scalar, Node]], location: Location) -> Mappi
 
 def unknown(what: str, word: str, known: Iterable[str]) -> str:
     """``unknown role 'x': did you mean 'y'?`` for a reference between sheets."""
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    hint = f": did you mean {close[0]!r}?" if close else f": no {what} has this id"
-    return f"unknown {what} {word!r}{hint}"
+    return errors.unknown(what, word, known, listing=False)
