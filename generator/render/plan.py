@@ -33,6 +33,7 @@ from .compareview import compare_view, has_compare
 from .environment import environment
 from .exports import export_files
 from .familyview import family_view
+from .guide import guide_view
 from .library import part_pages
 from .matrix import matrix_families
 from .nav import NavItem, navigation
@@ -182,7 +183,8 @@ def plan_pages(
     if has_compare(handbook):
         context = {"view": compare_view(handbook, relations)}
         yield Page(urls.COMPARE, "compare.md.j2", t["compare_title"], context)
-    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"])
+    context = {"view": guide_view(handbook, relations)}
+    yield Page(urls.GUIDE, "guide.md.j2", t["guide_title"], context)
     limits = {"max_file_mb": MAX_FILE_BYTES // (1024 * 1024)}
     yield Page(urls.SECURITY, "security.md.j2", t["security"], limits)
     if changes is not None:
