@@ -479,3 +479,30 @@ def test_a_long_scale_is_laid_out_in_even_rows(
     context.close()
     assert len(tops) == 7
     assert [tops.count(top) for top in sorted(set(tops))] == [4, 3]
+
+
+def test_a_right_to_left_name_does_not_reorder_the_words_around_it(
+    browser: Any, tmp_path: Path, serve_site: Any
+) -> None:
+    """Assert that a family named in Arabic keeps the count after it on the home page where
+    it is written: the name's direction pulled ": 1" in front of it ("1 :أطباء")."""
+    root = tmp_path / "catalogue"
+    shutil.copytree(FIXTURES / "small-de", root)
+    handbook = root / "handbook.yaml"
+    text = handbook.read_text(encoding="utf-8")
+    handbook.write_text(text.replace("name: Kundenservice", "name: أطباء"), encoding="utf-8")
+    url = serve_site(build_site(root, tmp_path / "site"))
+    page = browser.new_page()
+    page.goto(url)
+    link = page.locator("article li a", has_text="أطباء").first
+    after = link.evaluate(
+        """(a) => {
+          const rest = a.closest('strong') ? a.closest('strong').nextSibling : a.nextSibling;
+          const range = document.createRange();
+          range.setStart(rest, 0);
+          range.setEnd(rest, 1);
+          return [a.getBoundingClientRect().right, range.getBoundingClientRect().left];
+        }"""
+    )
+    page.close()
+    assert after[1] >= after[0] - 1, after  # the ":" right of the name, as written
