@@ -5,29 +5,58 @@ search therefore indexes words unstemmed (mkdocs.yml: ``pipeline``). These queri
 find nothing with a stemmed German index ("Kundenbeziehungen" -> "kundenbezieh"). Plurals
 and umlauts typed as ae/oe/ue find their singular through the site's search worker
 (assets/javascripts/workers/handbook-search.js), which also puts exact titles first.
+
+Words of other scripts (assets/search/scripts.js): Cyrillic, Greek, Arabic and Hebrew words
+are found as Latin ones are; Chinese and Japanese runs are indexed as pairs of characters, so
+any part of a run is found and a run typed in full finds no page holding only its beginning;
+emoji and other scripts' punctuation are no part of the word beside them; text written with
+combining accents is found as typed. These queries are typed as a keyboard of that script
+would type them, a key down and up per character: Playwright's ``type`` puts characters that
+are not on a US keyboard in without any key, and Material reads the search field on key-up.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import DEFAULT_CATALOGUE, FIXTURES, build_site
 
-from generator.pipeline import load_handbook
+from generator.pipeline import generate, load_handbook
 
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 
-def search(page: Any, base: str, query: str) -> list[str]:
-    """Type ``query`` into the search box of the home page; the result pages' paths, in order."""
+def press_keys(page: Any, text: str) -> None:
+    """Type ``text`` into the focused field as a keyboard with its script's layout does: a key
+    down (with the character) and up for each character."""
+    session = page.context.new_cdp_session(page)
+    for char in text:
+        key = {"key": char, "text": char, "unmodifiedText": char}
+        session.send("Input.dispatchKeyEvent", {"type": "keyDown", **key})
+        session.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": char})
+        page.wait_for_timeout(15)
+    session.detach()
+
+
+def search(page: Any, base: str, query: str, *, keys: bool = False) -> list[str]:
+    """Type ``query`` into the search box of the home page; the result pages' paths, in order.
+    With ``keys`` every character is a key pressed (``press_keys``), else Playwright types."""
     page.goto(base)
     page.locator("label.md-search__icon, input.md-search__input").first.click()
     box = page.locator("input.md-search__input")
-    box.type(query, delay=15)
+    if keys:
+        press_keys(page, query)
+    else:
+        box.type(query, delay=15)
     page.wait_for_selector(RESULT_LINKS, timeout=10_000)
     page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
     scroller = page.locator(".md-search__scrollwrap")
@@ -149,3 +178,150 @@ def test_a_synonym_with_punctuation_finds_its_role_first(
     assert search(page, marked_base, synonym)[0] == "roles/service-agent/"
     tags = page.locator(".md-search-result__item").first.locator(".md-tag").all_text_contents()
     assert synonym in [tag.strip() for tag in tags]
+
+
+# ---- words of every script ------------------------------------------------------------------
+
+SCRIPT_ENGINES = {
+    "properdocs": ["properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
+}
+
+
+def _scripts_catalogue(root: Path) -> Path:
+    """The small German catalogue with words of other scripts in titles, synonyms and texts."""
+    shutil.copytree(FIXTURES / "small-de", root)
+
+    def change(role: str, **fields: Any) -> None:
+        path = root / "roles" / f"{role}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.update(fields)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+    change(
+        "service-agent",
+        synonyms=["Kundenberater", "Руководитель группы", "カスタマーサービス担当"],
+        summary="Beantwortet Anfragen von Kunden (客户服务) am Telefon und per E-Mail.",
+    )
+    change(
+        "senior-agent",
+        title="Senior Service Agent – وكيل أول",
+        summary="Löst schwierige Fälle: 🚀Raketenstart für neue Kolleginnen. ¿Hablas español?",
+    )
+    change(
+        "teamleitung",
+        synonyms=["客户服务团队负责人"],
+        summary="Führt das Serviceteam, Συντονίζει την ομάδα, מנהל צוות. "
+        + unicodedata.normalize("NFD", "Ingénieure willkommen."),
+        description="Leitet Vorhaben als 项目**经理**助理.",
+    )
+    return root
+
+
+@pytest.fixture(scope="module", params=["mkdocs", *SCRIPT_ENGINES])
+def scripts_base(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    serve_site: Callable[[Path], str],
+) -> str:
+    """The site of ``_scripts_catalogue``, built by MkDocs or by ProperDocs."""
+    folder = tmp_path_factory.mktemp(f"scripts-{request.param}")
+    root = _scripts_catalogue(folder / "cat")
+    if request.param == "mkdocs":
+        return serve_site(build_site(root, folder / "site"))
+    generate(root, folder / "tree")
+    command = SCRIPT_ENGINES[request.param]
+    subprocess.run(
+        [str(Path(sys.executable).parent / command[0]), *command[1:]],
+        cwd=folder / "tree",
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return serve_site(folder / "tree" / "site")
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("Руководитель группы", "service-agent"),  # a Cyrillic synonym
+        ("Руководитель", "service-agent"),
+        ("Руковод", "service-agent"),  # its beginning
+        ("وكيل", "senior-agent"),  # an Arabic word of a title
+        ("Συντονίζει", "teamleitung"),  # Greek
+        ("ομάδα", "teamleitung"),
+        ("מנהל", "teamleitung"),  # Hebrew
+    ],
+)
+def test_a_word_of_another_script_finds_its_role_first(
+    page: Any, scripts_base: str, query: str, role: str
+) -> None:
+    """Assert that a Cyrillic synonym, an Arabic word of a title, Greek and Hebrew words of a
+    summary, whole or their beginning, show their role first."""
+    assert search(page, scripts_base, query, keys=True)[0] == f"roles/{role}/"
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("负责人", "teamleitung"),  # the end of the synonym 客户服务团队负责人
+        ("团队", "teamleitung"),  # its middle
+        ("客户服务团队负责人", "teamleitung"),  # all of it
+        ("担当", "service-agent"),  # the end of the synonym カスタマーサービス担当
+        ("サービス", "service-agent"),
+        ("经理助理", "teamleitung"),  # across the description's bold: 项目**经理**助理
+    ],
+)
+def test_a_chinese_or_japanese_word_finds_its_role_first(
+    page: Any, scripts_base: str, query: str, role: str
+) -> None:
+    """Assert that a Chinese or Japanese word found anywhere in a run of characters (a synonym,
+    a description with a bold word inside) shows its role first."""
+    assert search(page, scripts_base, query, keys=True)[0] == f"roles/{role}/"
+
+
+def test_a_chinese_synonym_finds_no_page_holding_only_its_beginning(
+    page: Any, scripts_base: str
+) -> None:
+    """Assert that the synonym 客户服务团队负责人 typed in full finds its role and not the role
+    whose summary holds only its beginning, 客户服务, and that the result marks the synonym as
+    one."""
+    results = search(page, scripts_base, "客户服务团队负责人", keys=True)
+    assert results[0] == "roles/teamleitung/"
+    assert "roles/service-agent/" not in results
+    first = page.locator(".md-search-result__item").first.inner_html()
+    assert "<mark>客户服务团队负责人</mark>" in first, first
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("Raketenstart", "senior-agent"),  # written against an emoji: 🚀Raketenstart
+        ("🚀", "senior-agent"),
+        ("Hablas", "senior-agent"),  # after an inverted question mark: ¿Hablas
+        ("Ingénieure", "teamleitung"),  # written with a combining accent (NFD)
+    ],
+)
+def test_words_beside_emoji_punctuation_or_accents_are_found(
+    page: Any, scripts_base: str, query: str, role: str
+) -> None:
+    """Assert that a word written against an emoji, the emoji itself, a word after Spanish
+    punctuation and a word written with a combining accent find their role."""
+    assert f"roles/{role}/" in search(page, scripts_base, query, keys=True)
+
+
+def test_text_put_in_without_a_key_is_searched(page: Any, scripts_base: str) -> None:
+    """Assert that a word put into the search field without a key (an emoji picker,
+    dictation, an input method's word chosen with the mouse), once the search is ready (an
+    "e" typed has shown results, and been deleted), is searched: Material read the field on
+    key-up only."""
+    page.goto(scripts_base)
+    page.locator("label.md-search__icon, input.md-search__input").first.click()
+    page.keyboard.type("e")
+    page.wait_for_selector(RESULT_LINKS, timeout=10_000)
+    page.keyboard.press("Backspace")
+    page.wait_for_selector(RESULT_LINKS, state="detached", timeout=10_000)
+    page.keyboard.insert_text("Руководитель")
+    page.wait_for_selector(RESULT_LINKS, timeout=10_000)
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    results = [href.removeprefix(scripts_base).split("?")[0] for href in hrefs]
+    assert results[:1] == ["roles/service-agent/"]
