@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.check.report import FORMATS, format_problems
@@ -132,6 +132,7 @@ def test_base_catalogue_is_valid(root: Path) -> None:
 
 @FUZZ
 @given(name=st.sampled_from(TARGETS), data=st.binary(max_size=400))
+@example(name="handbook.yaml", data=b"{.")  # an empty value past the file's last line
 def test_random_bytes_give_located_problems(root: Path, name: str, data: bytes) -> None:
     """Assert that random bytes in any catalogue file give only located problems."""
     problems = _assert_clean(root, name, data)
@@ -142,6 +143,7 @@ def test_random_bytes_give_located_problems(root: Path, name: str, data: bytes) 
 
 @FUZZ
 @given(name=st.sampled_from(TARGETS), text=token_soup)
+@example(name="roles/x.yaml", text="{\ud7ff")
 def test_yaml_like_text_gives_located_problems(root: Path, name: str, text: str) -> None:
     """Assert that YAML-like token soup gives only located problems, never an exception."""
     problems = _assert_clean(root, name, text.encode("utf-8", "surrogatepass"))

@@ -179,6 +179,8 @@ class _TreeBuilder:
 
     def _comment_at(self, location: Location) -> str:
         """``#1 Agent`` of ``title: #1 Agent``: text YAML read as a comment, not a value."""
+        if not 0 < location.line <= len(self.lines):  # an empty value at the end of a flow
+            return ""
         rest = self.lines[location.line - 1][location.column - 1 :].strip()
         if not rest.startswith("#") or not rest.removeprefix("#").strip():
             return ""
