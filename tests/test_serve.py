@@ -93,7 +93,8 @@ def test_serve_regenerates_after_a_catalogue_edit(tmp_path: Path, options: list[
 
 
 def test_serve_keeps_the_last_good_page_while_an_edit_is_broken(tmp_path: Path) -> None:
-    """Assert that a broken edit is reported with its location and the old page stays served."""
+    """Assert that a broken edit is reported with its location, in the console and on top of
+    the old page, which stays served; the fix removes the errors from the page."""
     with _serving_small_de(tmp_path) as (root, port, log):
         url = f"http://127.0.0.1:{port}/roles/service-agent/"
         assert _wait_for(url, "Service Agent", 60), "serve did not come up"
@@ -107,9 +108,16 @@ def test_serve_keeps_the_last_good_page_while_an_edit_is_broken(tmp_path: Path) 
         messages = log.read_text(encoding="utf-8")
         assert "service-agent.yaml:2:1: invalid YAML" in messages
         assert "Traceback" not in messages
-        assert "Service Agent" in (_fetch(url) or "")
+        page = _fetch(url) or ""
+        assert "Service Agent" in page
+        # the browser says it too: the errors on top of the last good page
+        banner = page[page.index('<div class="ch-preview-errors"') :]
+        banner = banner[: banner.index("</div>")]
+        assert "The catalogue has errors" in banner
+        assert "service-agent.yaml:2:1: invalid YAML" in banner
         role.write_text(good.replace("title: Service Agent", "title: Kundenlotse"), "utf-8")
         assert _wait_for(url, "Kundenlotse", 60), "the fixed edit did not show"
+        assert "ch-preview-errors" not in (_fetch(url) or "")
 
 
 def test_serve_shows_new_warnings_after_an_edit(tmp_path: Path) -> None:
@@ -192,3 +200,16 @@ def test_busy_port_says_which_and_how_to_choose_another(tmp_path: Path) -> None:
         f"error: port {port} is already in use (another preview?): "
         f"choose another one with --port {port + 1}"
     )
+
+
+def test_error_banner_escapes_the_messages_and_sits_first_in_the_body() -> None:
+    """Assert that the preview's error banner shows messages as text (they quote catalogue
+    text) right after the page's <body> tag, and that without errors the page is unchanged."""
+    from generator.commands.serve import ErrorBanner
+
+    page = b'<html><head></head><body class="x"><p>page</p></body></html>'
+    assert ErrorBanner().put_on(page) == page
+    shown = ErrorBanner(("x.yaml:1:1: unknown field '<b>x</b>'",)).put_on(page).decode()
+    assert shown.startswith('<html><head></head><body class="x"><div class="ch-preview-errors"')
+    assert "unknown field &#x27;&lt;b&gt;x&lt;/b&gt;&#x27;" in shown
+    assert "<b>x</b>" not in shown and shown.endswith("<p>page</p></body></html>")

@@ -5,17 +5,22 @@ keeps the others' timestamps) and MkDocs builds that tree into a temporary site,
 MkDocs' own live-reload server. With ``dirty`` MkDocs rebuilds only the pages whose Markdown
 changed: much faster on a large catalogue, but the navigation of other pages and the search
 index are those of the last full build (MkDocs' ``serve --dirty`` has the same limits).
+While an edit leaves the catalogue with errors, the last good pages stay served with the
+errors on top of each (``ErrorBanner``), so the browser says what the console says.
 """
 
 from __future__ import annotations
 
 import errno
+import html
 import logging
+import re
 import signal
 import socket
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
@@ -37,6 +42,29 @@ class PortInUseError(HandbookError):
         self.port = port
 
 
+@dataclass
+class ErrorBanner:
+    """The catalogue's errors while an edit is broken, shown on top of every served page."""
+
+    problems: tuple[str, ...] = ()
+
+    def put_on(self, page: bytes) -> bytes:
+        """``page`` with the errors right after its ``<body>`` tag (none: as it is)."""
+        if not self.problems:
+            return page
+        lines = "".join(f"<li>{html.escape(line)}</li>" for line in self.problems)
+        banner = (
+            '<div class="ch-preview-errors" role="alert"><p><strong>'
+            f"{html.escape(BROKEN)}</strong></p><ul>{lines}</ul></div>"
+        ).encode()
+        body = re.search(rb"<body\b[^>]*>", page)
+        at = body.end() if body else 0
+        return page[:at] + banner + page[at:]
+
+
+BROKEN = "The catalogue has errors: the preview shows the last good version."
+
+
 def rebuilder(
     root: Path,
     tree: Path,
@@ -45,6 +73,7 @@ def rebuilder(
     url: str,
     dirty: bool,
     changes_since: str | None = None,
+    banner: ErrorBanner | None = None,
 ) -> Callable[[], None]:
     """A function that regenerates ``tree`` from ``root`` and builds it into ``site``.
 
@@ -53,6 +82,7 @@ def rebuilder(
     --strict`` in CI would reject shows while editing, without repeating on every save.
     """
     shown: list[tuple[str, ...]] = [()]
+    banner = banner or ErrorBanner()
 
     def rebuild() -> None:
         try:  # the writer forks no second process here: the server runs threads
@@ -60,11 +90,14 @@ def rebuilder(
         except CatalogueError as error:
             for problem in error.problems:
                 log.error(str(problem))
-            log.error("The catalogue has errors: the preview shows the last good version.")
+            log.error(BROKEN)
+            banner.problems = tuple(map(str, error.problems))
             return
         except HandbookError as error:
             log.error(str(error))
+            banner.problems = (str(error),)
             return
+        banner.problems = ()
         warnings = generated.validation.warnings
         if tuple(map(str, warnings)) != shown[0]:
             shown[0] = tuple(map(str, warnings))
@@ -85,10 +118,20 @@ def serve(root: Path, *, port: int, dirty: bool, changes_since: str | None = Non
     url = f"http://127.0.0.1:{port}/"
     with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
         tree, site = Path(temporary) / "tree", Path(temporary) / "site"
+        banner = ErrorBanner()
         first = rebuilder(root, tree, site, url=url, dirty=False, changes_since=changes_since)
         first()
-        rebuild = rebuilder(root, tree, site, url=url, dirty=dirty, changes_since=changes_since)
-        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site))
+        rebuild = rebuilder(
+            root, tree, site, url=url, dirty=dirty, changes_since=changes_since, banner=banner
+        )
+
+        class PreviewServer(LiveReloadServer):
+            # MkDocs adds its reload script to every HTML page it serves: the banner too
+            def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+                page = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+                return banner.put_on(page)
+
+        server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site))
         server.error_handler = lambda code: _error_page(site, code)
         server.watch(str(root))
         try:
