@@ -253,7 +253,6 @@ def serve(root: str, port: int, dirty: bool, changes_since: str | None) -> None:
     """
     from .commands.serve import serve as serve_preview
 
-    pipeline.plan(Path(root), display_root=root, changes_since=changes_since)  # errors first
     serve_preview(Path(root), port=port, dirty=dirty, changes_since=changes_since)
 
 

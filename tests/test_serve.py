@@ -139,20 +139,38 @@ def test_serve_shows_new_warnings_after_an_edit(tmp_path: Path) -> None:
         assert messages.count(warning) == 1
 
 
-def test_serve_reports_catalogue_errors_before_starting(tmp_path: Path) -> None:
-    """Assert that serve refuses a broken catalogue with a located message and exit code 1."""
+def test_serve_of_a_broken_catalogue_shows_its_errors_until_they_are_fixed(
+    tmp_path: Path,
+) -> None:
+    """Assert that serve starts on a catalogue with errors (it refused to), shows them with
+    their location in the console and on the page at the site's address, and shows the
+    handbook as soon as the file is fixed."""
     root = tmp_path / "cat"
     shutil.copytree(FIXTURES / "small-de", root)
-    (root / "roles" / "service-agent.yaml").write_text("title: [\n", encoding="utf-8")
-    result = subprocess.run(
-        [*HANDBOOK, "serve", str(root), "--port", str(_free_port())],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "roles/service-agent.yaml:2:1: invalid YAML" in result.stderr
-    assert "Traceback" not in result.stderr
+    role = root / "roles" / "service-agent.yaml"
+    good = role.read_text(encoding="utf-8")
+    role.write_text("title: [\n", encoding="utf-8")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [*HANDBOOK, "serve", str(root), "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            home = f"http://127.0.0.1:{port}/"
+            assert _wait_for(home, "ch-preview-errors", 60), "serve did not come up"
+            page = _fetch(home) or ""
+            assert "roles/service-agent.yaml:2:1: invalid YAML" in page
+            assert "roles/service-agent.yaml:2:1: invalid YAML" in log.read_text("utf-8")
+            role.write_text(good, encoding="utf-8")
+            assert _wait_for(home, "Kompetenzen im Kundenservice", 60), "the fix did not show"
+            assert "ch-preview-errors" not in (_fetch(home) or "")
+            assert "Traceback" not in log.read_text(encoding="utf-8")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])

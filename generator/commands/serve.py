@@ -6,7 +6,9 @@ MkDocs' own live-reload server. With ``dirty`` MkDocs rebuilds only the pages wh
 changed: much faster on a large catalogue, but the navigation of other pages and the search
 index are those of the last full build (MkDocs' ``serve --dirty`` has the same limits).
 While an edit leaves the catalogue with errors, the last good pages stay served with the
-errors on top of each (``ErrorBanner``), so the browser says what the console says.
+errors on top of each (``ErrorBanner``), so the browser says what the console says; a
+catalogue with errors from the start gets a page of its own that shows them until the first
+good build replaces it.
 """
 
 from __future__ import annotations
@@ -63,6 +65,14 @@ class ErrorBanner:
 
 
 BROKEN = "The catalogue has errors: the preview shows the last good version."
+# Served until the first good build: MkDocs' server adds its reload script and the banner.
+WAITING = """<!doctype html>
+<html><head><meta charset="utf-8"><title>handbook serve</title><style>
+.ch-preview-errors { padding: 0.6rem 1rem; color: #fff; background: #b00020;
+  font: 0.8rem/1.45 ui-monospace, monospace; }
+</style></head><body><p>The handbook appears here once its catalogue has no errors.</p>
+</body></html>
+"""
 
 
 def rebuilder(
@@ -92,6 +102,7 @@ def rebuilder(
                 log.error(str(problem))
             log.error(BROKEN)
             banner.problems = tuple(map(str, error.problems))
+            _wait_for_first_build(site)
             return
         except HandbookError as error:
             log.error(str(error))
@@ -119,7 +130,9 @@ def serve(root: Path, *, port: int, dirty: bool, changes_since: str | None = Non
     with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
         tree, site = Path(temporary) / "tree", Path(temporary) / "site"
         banner = ErrorBanner()
-        first = rebuilder(root, tree, site, url=url, dirty=False, changes_since=changes_since)
+        first = rebuilder(
+            root, tree, site, url=url, dirty=False, changes_since=changes_since, banner=banner
+        )
         first()
         rebuild = rebuilder(
             root, tree, site, url=url, dirty=dirty, changes_since=changes_since, banner=banner
@@ -181,6 +194,13 @@ def _show_mkdocs_log() -> None:
     mkdocs = logging.getLogger("mkdocs")
     mkdocs.addHandler(handler)
     mkdocs.setLevel(logging.INFO)
+
+
+def _wait_for_first_build(site: Path) -> None:
+    """Before any good build, a page at the site's address that the banner goes on."""
+    if not (site / "index.html").exists():
+        site.mkdir(parents=True, exist_ok=True)
+        (site / "index.html").write_text(WAITING, encoding="utf-8")
 
 
 def _error_page(site: Path, code: int) -> bytes | None:
