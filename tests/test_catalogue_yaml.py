@@ -155,3 +155,16 @@ def test_comments_speak_the_catalogue_language() -> None:
     files = catalogue_files(load_handbook(PROJECT / "catalogues"))
     assert "competencies:  # Kompetenz-Kennung: Soll-Niveau" in files["roles/account-manager.yaml"]
     assert "  # Kommunikation\n  verbale-kommunikation: 4\n" in files["roles/account-manager.yaml"]
+
+
+def test_flow_list_items_are_quoted_where_a_comma_or_bracket_would_end_them() -> None:
+    """Assert that a word for a flow list (``terms: role: [Job level, Job levels]``) stays
+    plain where it reads back as itself there, and is quoted where it would not."""
+    from generator.render.catalogue_yaml import inline_in_flow
+
+    assert inline_in_flow("Job level") == "Job level"
+    assert inline_in_flow("R&D, Ops") == "'R&D, Ops'"
+    assert inline_in_flow("Rolle [alt]") == "'Rolle [alt]'"
+    assert inline_in_flow("yes") == inline("yes") != "yes"  # what YAML would misread
+    for word in ("Job level", "R&D, Ops", "Rolle [alt]", "it's", "yes"):
+        assert yaml.safe_load(f"[{inline_in_flow(word)}, x]") == [word, "x"]

@@ -296,6 +296,15 @@ def inline(text: str) -> str:
     return quoted.rstrip("\n").removesuffix("\n...")
 
 
+def inline_in_flow(text: str) -> str:
+    """Text as an item of a flow list (``[Skill, Skills]``): as ``inline``, and quoted also
+    where a comma or bracket would end the item."""
+    written = inline(text)
+    if written != text or _analysis(text).allow_flow_plain:
+        return written
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _analysis(text: str) -> Any:
     """What PyYAML's emitter finds in ``text``: which styles may write it exactly."""
     return yaml.emitter.Emitter(io.StringIO(), allow_unicode=True).analyze_scalar(text)

@@ -15,11 +15,9 @@ for that change (tests/test_guide.py runs the tools on the guide's examples).
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, replace
 
-import yaml
 from markupsafe import Markup
 
 from ..contract import ID_PATTERN, MAX_LEVELS, WARNINGS, as_id
@@ -36,7 +34,7 @@ from ..model.handbook import (
 )
 from ..model.relations import Relations
 from ..tables import TARGETS_TITLE_ROW, catalogue_file
-from .catalogue_yaml import dump, inline
+from .catalogue_yaml import dump, inline, inline_in_flow
 from .changes import render_text
 from .text import escape
 from .words import Words
@@ -819,7 +817,10 @@ class _Guide:
         real = {noun: words for noun in NOUNS if (words := getattr(self.handbook.terms, noun))}
         terms = real or self.made_up.terms
         lines = [f"# {ROOT}/handbook.yaml", "terms:"]
-        lines += [f"  {noun}: [{_flow(one)}, {_flow(many)}]" for noun, (one, many) in terms.items()]
+        lines += [
+            f"  {noun}: [{inline_in_flow(one)}, {inline_in_flow(many)}]"
+            for noun, (one, many) in terms.items()
+        ]
         return bool(real), Example(tuple(lines))
 
     def _page(self) -> tuple[Named, Example]:
@@ -960,16 +961,6 @@ def _typo(word: str, known: set[str]) -> str:
 def _link_text(title: str) -> str:
     """A title as the text of a Markdown link: brackets and backslashes escaped."""
     return re.sub(r"([\\\[\]])", r"\\\1", " ".join(title.split()))
-
-
-def _flow(text: str) -> str:
-    """A word in a YAML flow list (``[Skill, Skills]``): plain where that reads back as the
-    same text, else quoted."""
-    written = inline(text)
-    if written != text:
-        return written
-    analysis = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True).analyze_scalar(text)
-    return text if analysis.allow_flow_plain else "'" + text.replace("'", "''") + "'"
 
 
 def _next_version(version: str | None) -> str:
