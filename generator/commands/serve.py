@@ -17,14 +17,11 @@ import errno
 import html
 import logging
 import re
-import signal
 import socket
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 
 from ..check.report import summary
 from ..errors import CatalogueError, HandbookError
@@ -127,7 +124,8 @@ def serve(root: Path, *, port: int, dirty: bool, changes_since: str | None = Non
     _check_port(port)
     _show_mkdocs_log()
     url = f"http://127.0.0.1:{port}/"
-    with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
+    # SIGTERM stops it like Ctrl-C (cli.py), so the temporary folder is removed
+    with tempfile.TemporaryDirectory(prefix="handbook-serve-") as temporary:
         tree, site = Path(temporary) / "tree", Path(temporary) / "site"
         banner = ErrorBanner()
         first = rebuilder(
@@ -169,22 +167,6 @@ def _check_port(port: int) -> None:
             if error.errno != errno.EADDRINUSE:
                 raise
             raise PortInUseError(port=port) from None
-
-
-@contextmanager
-def _stopped_by_signals() -> Iterator[None]:
-    """SIGTERM stops the preview like Ctrl-C (SIGINT) does, so the temporary folder is
-    removed: by default SIGTERM ends the process on the spot."""
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def _show_mkdocs_log() -> None:
